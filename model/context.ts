@@ -1,0 +1,34 @@
+/**
+ * What every write to a plan needs from outside the model: who is writing, the clock and an id
+ * source. Passing them in keeps the model deterministic in tests and lets the server supply
+ * the authenticated identity.
+ */
+export interface PlanContext {
+  /** Who makes the change, as shown to people (the server's authenticated user on the server). */
+  readonly actor: string;
+  /** The current time. */
+  readonly now: () => Date;
+  /** A new id, unique across every replica (e.g. crypto.randomUUID). */
+  readonly newId: () => string;
+  /** Transaction origin, so observers can tell this writer's changes apart. Defaults to the context itself. */
+  readonly origin?: unknown;
+}
+
+/** A context for an interactive session: the real clock and random UUIDs. */
+export function liveContext(actor: string, origin?: unknown): PlanContext {
+  return { actor, now: () => new Date(), newId: () => globalThis.crypto.randomUUID(), origin };
+}
+
+/**
+ * A deterministic context for tests and generated data: a fixed clock that ticks one second
+ * per call and ids `${prefix}-1`, `${prefix}-2`, ... The prefix must differ between replicas.
+ */
+export function fixedContext(actor: string, prefix: string, start = new Date('2026-01-05T09:00:00Z')): PlanContext {
+  let tick = 0;
+  let id = 0;
+  return {
+    actor,
+    now: () => new Date(start.getTime() + 1000 * tick++),
+    newId: () => `${prefix}-${++id}`,
+  };
+}

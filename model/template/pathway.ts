@@ -1,0 +1,156 @@
+/**
+ * Pathway templates: the stages of a route to permanence as data the timeline engine evaluates
+ * (DESIGN decision 7). Each stage names what must come before it, its deadlines relative to
+ * another stage, its recurrences as RRULE strings and the conditions under which it applies;
+ * every rule names the source clause it encodes.
+ */
+import { z } from 'zod';
+import { FieldId, Id, Source, TemplateBase } from './common.ts';
+import { isValidRRule } from './rrule.ts';
+
+/**
+ * Units of a timescale as the source documents state them. Working days skip weekends and
+ * the bank holidays of the plan's jurisdiction; `hours` is used for the 24- and 72-hour
+ * checks after placement.
+ */
+export const TimeUnit = z.enum(['hours', 'calendar-days', 'working-days', 'weeks', 'months']);
+export type TimeUnit = z.infer<typeof TimeUnit>;
+
+export const Duration = z.object({ amount: z.number().int().min(0), unit: TimeUnit }).strict();
+export type Duration = z.infer<typeof Duration>;
+
+/**
+ * A condition on the child's facts (fields of the child's details, by field id), so that a
+ * rule applies only, for example, when the child is in care proceedings or the plan is
+ * multi-track.
+ */
+export type Condition =
+  | { fact: string; equals: string | boolean }
+  | { fact: string; in: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ fact: FieldId, equals: z.union([z.string(), z.boolean()]) }).strict(),
+    z.object({ fact: FieldId, in: z.array(z.string()).min(1) }).strict(),
+    z.object({ all: z.array(Condition).min(1) }).strict(),
+    z.object({ any: z.array(Condition).min(1) }).strict(),
+    z.object({ not: Condition }).strict(),
+  ]),
+);
+
+/**
+ * A deadline for a stage relative to another stage's date:
+ * due = date of `relativeTo` plus (`after`) or minus (`before`) `offset`.
+ * `no-later-than` (the usual case: "within 10 working days of", "at least 3 working days
+ * before") or `no-earlier-than` (a stage that must wait, e.g. a minimum period).
+ */
+export const Deadline = z
+  .object({
+    relativeTo: Id,
+    direction: z.enum(['after', 'before']).default('after'),
+    offset: Duration,
+    bound: z.enum(['no-later-than', 'no-earlier-than']).default('no-later-than'),
+    condition: Condition.optional(),
+    /** The rule in our words, e.g. "Initial PPM within 10 working days of the gateway decision". */
+    rule: z.string().min(1),
+    source: Source,
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * A stage that repeats, e.g. permanence planning meetings at least every 6 weeks. `rrule` is an
+ * RFC 5545 RRULE value without DTSTART; the series starts at the date of stage `from` and
+ * stops at the date of stage `until` when that is recorded.
+ */
+export const Recurrence = z
+  .object({
+    rrule: z.string().refine(isValidRRule, 'not a valid RRULE value, e.g. "FREQ=WEEKLY;INTERVAL=6"'),
+    from: Id,
+    until: Id.optional(),
+    condition: Condition.optional(),
+    rule: z.string().min(1),
+    source: Source,
+  })
+  .strict();
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Stage = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    description: z.string().min(1).optional(),
+    /** The role that leads this stage, as named in the role matrix or the source. */
+    owner: z.string().min(1).optional(),
+    /** Stages that must be recorded before this one. */
+    requires: z.array(Id).default([]),
+    deadlines: z.array(Deadline).default([]),
+    recurrence: z.array(Recurrence).default([]),
+    /** The stage applies only when this holds; otherwise it is "not applicable". */
+    condition: Condition.optional(),
+    /** A stage that may not happen at all on this route (e.g. a further review if needed). */
+    optional: z.boolean().default(false),
+    source: Source,
+  })
+  .strict();
+export type Stage = z.infer<typeof Stage>;
+
+export const PathwayTemplate = TemplateBase.extend({
+  kind: z.literal('pathway'),
+  /** Permanence options (ids in the contingency plan template) this pathway leads to. */
+  options: z.array(Id).default([]),
+  /** The stage whose date starts the clock, e.g. the child becoming looked after. */
+  start: Id,
+  stages: z.array(Stage).min(1),
+})
+  .strict()
+  .superRefine((p, ctx) => {
+    const ids = new Set<string>();
+    for (const s of p.stages) {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `stage id "${s.id}" appears twice` });
+      ids.add(s.id);
+    }
+    const check = (ref: string, where: string): void => {
+      if (!ids.has(ref)) ctx.addIssue({ code: 'custom', message: `${where} names unknown stage "${ref}"` });
+    };
+    check(p.start, 'start');
+    for (const s of p.stages) {
+      for (const r of s.requires) check(r, `stage "${s.id}" requires`);
+      for (const d of s.deadlines) check(d.relativeTo, `a deadline of stage "${s.id}"`);
+      for (const r of s.recurrence) {
+        check(r.from, `a recurrence of stage "${s.id}"`);
+        if (r.until) check(r.until, `a recurrence of stage "${s.id}"`);
+      }
+    }
+    const cycle = findCycle(p.stages);
+    if (cycle) ctx.addIssue({ code: 'custom', message: `stages require each other in a cycle: ${cycle.join(' -> ')}` });
+  });
+export type PathwayTemplate = z.infer<typeof PathwayTemplate>;
+
+/** Returns a cycle in the `requires` graph, or undefined when the stages can be ordered. */
+function findCycle(stages: readonly { id: string; requires: readonly string[] }[]): string[] | undefined {
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const r of byId.get(id)?.requires ?? []) {
+      const found = visit(r);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const s of stages) {
+    const found = visit(s.id);
+    if (found) return found;
+  }
+  return undefined;
+}
