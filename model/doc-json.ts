@@ -71,7 +71,7 @@ export function docJsonSchema(spec: DocSpec): z.ZodType<DocJson> {
 
 /** The JSON Schema (draft 2020-12) of a document's plain-JSON form, for integrators. */
 export function docJsonSchemaDocument(spec: DocSpec): Record<string, unknown> {
-  return z.toJSONSchema(docJsonSchema(spec), { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(docJsonSchema(spec), { target: 'draft-2020-12', unrepresentable: 'any' });
 }
 
 /** Reads a whole document into its plain-JSON form. */

@@ -25,3 +25,4 @@ export * from './template/role-matrix.ts';
 export * from './template/task-list.ts';
 export * from './template/checklist.ts';
 export * from './template/template.ts';
+export * from './template/registry.ts';

@@ -81,12 +81,13 @@ function checkRows(array: Y.Array<unknown>, spec: RecordSpec, path: string, add:
   array.toArray().forEach((row, i) => {
     const at = `${path}.${i}`;
     if (!(row instanceof Y.Map)) return add(at, 'is not a record');
-    const id = row.get('id');
+    const record = row as Y.Map<unknown>;
+    const id = record.get('id');
     if (typeof id === 'string') {
       if (ids.has(id)) add(`${at}.id`, `duplicate id "${id}"`);
       ids.add(id);
     }
-    checkRecord(row as Y.Map<unknown>, spec, at, add);
+    checkRecord(record, spec, at, add);
   });
 }
 

@@ -5,7 +5,7 @@
 import * as ns from 'rrule';
 
 type RRuleModule = typeof import('rrule');
-const mod: RRuleModule = ((ns as unknown as { default?: RRuleModule }).default ?? ns) as RRuleModule;
+const mod: RRuleModule = ((ns as unknown as { default?: RRuleModule }).default ?? ns);
 
 export const { RRule, rrulestr } = mod;
 

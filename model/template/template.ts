@@ -35,7 +35,7 @@ export function parseTemplate(data: unknown): TemplateResult {
     return { ok: false, problems: [`kind: expected one of ${Object.keys(byKind).join(', ')}`] };
   }
   const result = byKind[kind as TemplateKind].safeParse(data);
-  if (result.success) return { ok: true, template: result.data as Template };
+  if (result.success) return { ok: true, template: result.data };
   return {
     ok: false,
     problems: result.error.issues.map((i) => `${i.path.join('.') || '(template)'}: ${i.message}`),

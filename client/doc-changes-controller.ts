@@ -1,0 +1,54 @@
+/**
+ * A ReactiveController that re-renders its host when chosen parts of a Yjs document change,
+ * whether the change is local or arrives from another replica. It follows the host to a new
+ * document when the host's document changes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as Y from 'yjs';
+import type { DocSpec } from '../model/doc-spec.ts';
+import { observeDoc } from '../model/observe.ts';
+
+export class DocChangesController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: () => { doc: Y.Doc; spec: DocSpec } | undefined;
+  readonly #parts: ReadonlySet<string> | undefined;
+  #doc: Y.Doc | undefined;
+  #stop: (() => void) | undefined;
+
+  /**
+   * @param source returns the document to follow (or undefined when none is open yet)
+   * @param parts root names to watch; all parts when omitted
+   */
+  constructor(host: ReactiveControllerHost, source: () => { doc: Y.Doc; spec: DocSpec } | undefined, parts?: readonly string[]) {
+    this.#host = host;
+    this.#source = source;
+    this.#parts = parts ? new Set(parts) : undefined;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdate(): void {
+    this.#follow();
+  }
+
+  hostDisconnected(): void {
+    this.#stop?.();
+    this.#stop = undefined;
+    this.#doc = undefined;
+  }
+
+  #follow(): void {
+    const source = this.#source();
+    if (source?.doc === this.#doc) return;
+    this.#stop?.();
+    this.#doc = source?.doc;
+    this.#stop = source
+      ? observeDoc(source.doc, source.spec, (change) => {
+          if (!this.#parts || [...change.parts].some((p) => this.#parts!.has(p))) this.#host.requestUpdate();
+        })
+      : undefined;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The admin command line: `npm run admin -- <command> [options]`. Each command lives in its
+ * own file and is registered here; unknown commands and bad options get a usage message and
+ * exit status 2.
+ */
+import { templatesCommand } from './templates-command.ts';
+
+/** A command: parses its own arguments, writes to stdout/stderr, returns the exit status. */
+export interface AdminCommand {
+  readonly name: string;
+  readonly summary: string;
+  run(args: string[], io: AdminIo): Promise<number> | number;
+}
+
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const COMMANDS: readonly AdminCommand[] = [templatesCommand];
+
+function usage(io: AdminIo): void {
+  io.err('usage: npm run admin -- <command> [options]');
+  io.err('');
+  io.err('commands:');
+  for (const c of COMMANDS) io.err(`  ${c.name.padEnd(12)} ${c.summary}`);
+}
+
+/** Runs the admin command line and returns the exit status. */
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    usage(io);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`unknown command "${name}"`);
+    usage(io);
+    return 2;
+  }
+  return command.run(rest, io);
+}
+
+if (import.meta.main) {
+  const io: AdminIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  process.exitCode = await runAdmin(process.argv.slice(2), io);
+}

@@ -1,0 +1,40 @@
+/** `templates [--json]`: lists every shipped template with id, kind, title, version and source. */
+import { parseArgs } from 'node:util';
+import { templates } from '../../templates/index.ts';
+import type { AdminCommand } from './main.ts';
+
+export const templatesCommand: AdminCommand = {
+  name: 'templates',
+  summary: 'list every template with id, kind, title, version and source [--json]',
+  run(args, io) {
+    let json: boolean;
+    try {
+      json = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true }).values.json;
+    } catch (error) {
+      io.err(`templates: ${(error as Error).message}`);
+      io.err('usage: npm run admin -- templates [--json]');
+      return 2;
+    }
+    const rows = templates.all().map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      title: t.title,
+      version: t.version,
+      jurisdiction: t.jurisdiction,
+      source: t.source,
+    }));
+    if (json) {
+      io.out(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    const table = [
+      ['ID', 'KIND', 'VERSION', 'JURISDICTION', 'TITLE', 'SOURCE'],
+      ...rows.map((r) => [r.id, r.kind, r.version, r.jurisdiction.join(', '), r.title, `${r.source.seed} § ${r.source.section}`]),
+    ];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    for (const row of table) io.out(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
+    io.out('');
+    io.out(`${rows.length} templates`);
+    return 0;
+  },
+};
