@@ -1,0 +1,126 @@
+/**
+ * Findings and the overall rating. The source (003, section 10.4) has each case RAG rated at the
+ * monthly tracker meeting "indicating progress and where attention is more pressing" without
+ * fixing thresholds; these are ours, stated so a tracker meeting can check them:
+ * - red: a stage or repeat (PPM, review, visit) overdue; a stage recorded before one that must
+ *   precede it; an introduction check failed or overdue (the child's move is at stake);
+ * - amber: a stage, repeat or check due within the due-soon window; a repeat missed although a
+ *   later one was held; a required prerequisite not recorded; a stage recorded earlier than a
+ *   rule allows; two dates recorded for one stage; an overdue PPM action;
+ * - green (information): a stage done late, a stage recorded that this pathway does not have.
+ * The rating is the most severe finding; the reasons are the findings at that level.
+ */
+import { formatDay, parseDay, type Day } from '../calendar/day.ts';
+import type {
+  ActionItem,
+  Finding,
+  IntroductionCheck,
+  NextDue,
+  OccurrenceResult,
+  OrderingProblem,
+  Rating,
+  StageResult,
+} from './types.ts';
+import { days, ukDate } from './uk-date.ts';
+
+export interface FindingInputs {
+  readonly stages: readonly StageResult[];
+  readonly occurrences: readonly OccurrenceResult[];
+  readonly ordering: readonly OrderingProblem[];
+  readonly introduction: readonly IntroductionCheck[];
+  readonly actions: readonly ActionItem[];
+  readonly unknownStages: readonly string[];
+  readonly today: Day;
+}
+
+const ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2 };
+
+/** Every finding, red first, then amber, then information; by date within each. */
+export function findingsOf(i: FindingInputs): Finding[] {
+  const out: Finding[] = [];
+  const ago = (date: string): string => days(i.today - parseDay(date));
+  for (const s of i.stages) {
+    const base = { kind: 'stage' as const, subject: s.id, rule: s.rule.rule, source: s.rule.source };
+    if (s.status === 'overdue' && !s.recurring) {
+      out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).` });
+    } else if (s.status === 'due-soon' && !s.recurring) {
+      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} is due by ${ukDate(s.due!)}.` });
+    } else if (s.status === 'done-early') {
+      out.push({ ...base, severity: 'amber', date: s.done, message: `${s.title} is recorded on ${ukDate(s.done!)}, before the earliest date allowed (${ukDate(s.notBefore!)}).` });
+    } else if (s.status === 'done-late' && !s.recurring) {
+      out.push({ ...base, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done!)}, after its due date of ${ukDate(s.due!)}.` });
+    }
+    if (s.conflicts.length > 0) {
+      const all = [...new Set([s.done, ...s.conflicts].filter((d): d is string => d !== undefined))].sort();
+      out.push({
+        kind: 'conflict',
+        subject: s.id,
+        severity: 'amber',
+        date: s.done,
+        message: `${s.title} has more than one date recorded (${all.map(ukDate).join(', ')}): agree which is right.`,
+        source: s.rule.source,
+      });
+    }
+  }
+  for (const o of i.occurrences) {
+    const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
+    if (o.status === 'overdue') out.push({ ...base, severity: 'red', message: `${o.title} (repeat ${o.index}) was due by ${ukDate(o.due)} and none is recorded since (${ago(o.due)} overdue).` });
+    else if (o.status === 'missed') out.push({ ...base, severity: 'amber', message: `${o.title} due by ${ukDate(o.due)} was missed.` });
+    else if (o.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)}.` });
+  }
+  for (const p of i.ordering) {
+    out.push({
+      kind: 'ordering',
+      subject: p.stage,
+      severity: p.kind === 'before-prerequisite' ? 'red' : 'amber',
+      date: p.date,
+      message: p.message,
+      rule: p.rule,
+      source: p.source,
+    });
+  }
+  for (const c of i.introduction) {
+    const severity: Rating | undefined =
+      c.status === 'overdue' || c.status === 'done-late' ? 'red' : c.status === 'due-soon' ? 'amber' : undefined;
+    if (severity) out.push({ kind: 'introduction', subject: c.id, severity, date: c.done ?? c.due, message: c.message, rule: c.rule, source: c.source });
+  }
+  for (const a of i.actions) {
+    if (a.status !== 'overdue') continue;
+    const who = a.responsible ? ` (${a.responsible})` : '';
+    const from = a.meetingDate ? ` from the PPM of ${ukDate(a.meetingDate)}` : '';
+    out.push({
+      kind: 'action',
+      subject: a.id,
+      severity: 'amber',
+      date: a.due,
+      message: `Action${from}${who} was due by ${ukDate(a.due!)} and is not marked done: ${a.text}`,
+    });
+  }
+  for (const id of i.unknownStages) {
+    out.push({ kind: 'stage', subject: id, severity: 'green', message: `A stage "${id}" is recorded that this pathway does not have (perhaps from an earlier pathway).` });
+  }
+  return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+}
+
+/** The overall rating and its reasons: the findings at the most severe level. */
+export function ratingOf(findings: readonly Finding[]): { rating: Rating; reasons: string[] } {
+  const red = findings.filter((f) => f.severity === 'red');
+  if (red.length > 0) return { rating: 'red', reasons: red.map((f) => f.message) };
+  const amber = findings.filter((f) => f.severity === 'amber');
+  if (amber.length > 0) return { rating: 'amber', reasons: amber.map((f) => f.message) };
+  return { rating: 'green', reasons: ['Nothing is overdue, due soon or out of order.'] };
+}
+
+/** The earliest outstanding due date (overdue items first, as they are earliest). */
+export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'introduction' | 'actions'>): NextDue | undefined {
+  let best: NextDue | undefined;
+  const consider = (date: string | undefined, subject: string, title: string): void => {
+    if (date !== undefined && (best === undefined || date < best.date)) best = { date, subject, title };
+  };
+  const open = (status: string): boolean => status === 'overdue' || status === 'due-soon' || status === 'not-yet-due';
+  for (const s of i.stages) if (open(s.status) && !s.recurring) consider(s.due, s.id, s.title);
+  for (const o of i.occurrences) if (open(o.status)) consider(o.due, o.stage, o.title);
+  for (const c of i.introduction) if (open(c.status)) consider(c.due, c.id, c.title);
+  for (const a of i.actions) if (open(a.status)) consider(a.due, a.id, a.text);
+  return best ? { ...best, date: formatDay(parseDay(best.date)) } : undefined;
+}

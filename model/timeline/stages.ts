@@ -1,0 +1,140 @@
+/**
+ * Stage due dates and statuses. A stage's due date comes from its deadlines, each counted from
+ * another stage's date: the recorded date when there is one, otherwise that stage's own
+ * projected due date (so "at least 3 working days before introductions start" has a date
+ * before introductions are recorded).
+ */
+import type { HolidayCalendar, Region } from '../calendar/bank-holidays.ts';
+import { formatDay, type Day } from '../calendar/day.ts';
+import type { PathwayTemplate, Stage } from '../template/pathway.ts';
+import { holds } from './condition.ts';
+import { shift } from './duration.ts';
+import type { DeadlineResult, Facts, ItemStatus, RuleRef } from './types.ts';
+
+/** Per stage: recorded dates, sorted, without repeats. */
+export type RecordedDates = ReadonlyMap<string, readonly Day[]>;
+
+/** What the engine knows about one stage before recurrences are expanded. */
+export interface StageState {
+  readonly stage: Stage;
+  readonly applicable: boolean;
+  /** An optional stage that the route has taken (see `isExpected`). */
+  readonly expected: boolean;
+  readonly due?: Day;
+  readonly notBefore?: Day;
+  readonly first?: Day;
+  readonly rule: RuleRef;
+  readonly deadlines: readonly DeadlineResult[];
+}
+
+export interface StageContext {
+  readonly pathway: PathwayTemplate;
+  readonly facts: Facts;
+  readonly recorded: RecordedDates;
+  readonly region: Region;
+  readonly holidays: HolidayCalendar;
+}
+
+/**
+ * Evaluates every stage's applicability, deadlines, due date and earliest allowed date.
+ * Deadlines anchored on a stage that does not apply, or that has neither a recorded nor a
+ * projected date, give no date.
+ */
+export function evaluateStages(c: StageContext): Map<string, StageState> {
+  const byId = new Map(c.pathway.stages.map((s) => [s.id, s]));
+  const applicable = new Map(c.pathway.stages.map((s) => [s.id, holds(s.condition, c.facts)]));
+  const out = new Map<string, StageState>();
+  const visiting = new Set<string>();
+
+  const projected = (id: string): Day | undefined => {
+    const first = c.recorded.get(id)?.[0];
+    if (first !== undefined) return first;
+    return visit(id)?.due;
+  };
+
+  const visit = (id: string): StageState | undefined => {
+    const done = out.get(id);
+    if (done) return done;
+    const stage = byId.get(id);
+    if (!stage || visiting.has(id)) return undefined;
+    visiting.add(id);
+    const deadlines: DeadlineResult[] = [];
+    let due: Day | undefined;
+    let notBefore: Day | undefined;
+    let dueRule: RuleRef | undefined;
+    let notBeforeRule: RuleRef | undefined;
+    for (const d of stage.deadlines) {
+      if (!holds(d.condition, c.facts) || applicable.get(d.relativeTo) === false) continue;
+      const anchorRecorded = c.recorded.get(d.relativeTo)?.[0];
+      const anchor = anchorRecorded ?? projected(d.relativeTo);
+      const date = anchor === undefined ? undefined : shift(anchor, d.offset, d.direction, c.region, c.holidays);
+      deadlines.push({
+        rule: d.rule,
+        source: d.source,
+        bound: d.bound,
+        anchor: d.relativeTo,
+        anchorDate: anchor === undefined ? undefined : formatDay(anchor),
+        projected: anchorRecorded === undefined && anchor !== undefined,
+        date: date === undefined ? undefined : formatDay(date),
+      });
+      if (date === undefined) continue;
+      if (d.bound === 'no-later-than' && (due === undefined || date < due)) {
+        due = date;
+        dueRule = d;
+      } else if (d.bound === 'no-earlier-than' && (notBefore === undefined || date > notBefore)) {
+        notBefore = date;
+        notBeforeRule = d;
+      }
+    }
+    const first = c.recorded.get(id)?.[0];
+    const early = first !== undefined && notBefore !== undefined && first < notBefore;
+    const ref = (r: RuleRef | undefined): RuleRef | undefined => (r ? { rule: r.rule, source: r.source } : undefined);
+    const state: StageState = {
+      stage,
+      applicable: applicable.get(id) ?? true,
+      expected: isExpected(stage, byId, c.recorded),
+      due,
+      notBefore,
+      first,
+      rule: (early ? ref(notBeforeRule) : ref(dueRule)) ?? ref(notBeforeRule) ?? { rule: stage.title, source: stage.source },
+      deadlines,
+    };
+    visiting.delete(id);
+    out.set(id, state);
+    return state;
+  };
+
+  for (const s of c.pathway.stages) visit(s.id);
+  return out;
+}
+
+/**
+ * A required stage is always expected. An optional stage is expected once the route it belongs
+ * to has been taken: every stage it requires is recorded and at least one of them is itself
+ * optional (e.g. issuing proceedings within 10 working days once the decision to issue is made).
+ * Otherwise an optional stage that has not happened is never overdue.
+ */
+function isExpected(stage: Stage, byId: ReadonlyMap<string, Stage>, recorded: RecordedDates): boolean {
+  if (!stage.optional) return true;
+  if (stage.requires.length === 0) return false;
+  return stage.requires.every((r) => recorded.has(r)) && stage.requires.some((r) => byId.get(r)?.optional === true);
+}
+
+/** Status of an item by its dates and today. */
+export function statusOf(
+  item: { due?: Day; notBefore?: Day; done?: Day; applicable?: boolean; expected?: boolean },
+  today: Day,
+  dueSoonDays: number,
+): ItemStatus {
+  if (item.applicable === false) return 'not-applicable';
+  if (item.done !== undefined) {
+    if (item.notBefore !== undefined && item.done < item.notBefore) return 'done-early';
+    if (item.due !== undefined && item.done > item.due) return 'done-late';
+    return 'done-on-time';
+  }
+  if (item.expected === false) return 'optional';
+  if (item.due === undefined) return 'not-yet-due';
+  if (today > item.due) return 'overdue';
+  if (item.due - today <= dueSoonDays) return 'due-soon';
+  return 'not-yet-due';
+}
