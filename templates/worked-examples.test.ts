@@ -1,0 +1,340 @@
+/**
+ * Worked examples: each shipped pathway evaluated on a fictional child's dates, with the
+ * answers worked out by hand from the source documents' timescales, including the boundary
+ * cases (bank holiday weekends, Easter, Christmas, a Scottish holiday that is not an English
+ * one, a leap day and a change of clocks).
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateTimeline } from '../model/timeline/evaluate.ts';
+import type { Facts, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
+import type { PathwayTemplate } from '../model/template/pathway.ts';
+import { templates } from './index.ts';
+
+interface Example {
+  readonly facts?: Facts;
+  readonly events: Record<string, string | readonly string[]>;
+  readonly today: string;
+  readonly introduction?: IntroductionRecord;
+  readonly meetings?: readonly MeetingRecord[];
+}
+
+function run(pathwayId: string, ex: Example): Timeline {
+  const pathway = templates.require('pathway', pathwayId) as PathwayTemplate;
+  const events = Object.entries(ex.events).flatMap(([stage, d]) => (typeof d === 'string' ? [d] : d).map((date) => ({ stage, date })));
+  for (const e of events) expect(pathway.stages.some((s) => s.id === e.stage), `stage ${e.stage} in ${pathwayId}`).toBe(true);
+  return evaluateTimeline({ pathway, today: ex.today, facts: ex.facts ?? {}, events, introduction: ex.introduction, meetings: ex.meetings });
+}
+
+function stage(t: Timeline, id: string): StageResult {
+  const s = t.stages.find((x) => x.id === id);
+  if (!s) throw new Error(`no stage ${id}`);
+  return s;
+}
+
+const ENGLAND_PROCEEDINGS: Facts = { jurisdiction: 'England', proceedings: 'Care proceedings', multiTrack: false };
+
+describe('pathway-adoption (003 Appendix 6)', () => {
+  it('initial PPM within 10 working days of the Legal Gateway, counted past Good Friday and Easter Monday', () => {
+    // Gateway Thursday 2 April 2026: 3 and 6 April are bank holidays.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-04-02' }, today: '2026-04-03' });
+    expect(stage(t, 'initial-ppm').due).toBe('2026-04-20');
+    expect(stage(t, 'initial-ppm').rule.source.seed).toBe('003_191524bca73c873d.txt');
+    // The 3-week deadline (23 April) is later, so the 10 working days bind.
+    expect(stage(t, 'initial-ppm').deadlines.map((d) => d.date)).toEqual(['2026-04-20', '2026-04-23']);
+  });
+
+  it('week-by-week milestones from the gateway; a calendar deadline on a bank holiday stays on it', () => {
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-01-06' });
+    expect(stage(t, 'shobpa').due).toBe('2026-05-04'); // week 17, early May bank holiday
+    expect(stage(t, 'placement-order').due).toBe('2026-07-06'); // week 26
+    expect(stage(t, 'matching-panel').due).toBe('2026-08-24'); // week 33
+    expect(stage(t, 'placement-day').due).toBe('2026-08-31'); // week 34, the summer bank holiday
+    // Matching paperwork 2 weeks before the (projected) matching panel.
+    expect(stage(t, 'matching-paperwork-submitted').due).toBe('2026-08-10');
+  });
+
+  it('a matching panel recorded before the placement order is out of order (red)', () => {
+    const t = run('pathway-adoption', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-01-05', 'placement-order': '2026-07-06', 'matching-panel': '2026-06-01' },
+      today: '2026-07-07',
+    });
+    const problem = t.ordering.find((p) => p.stage === 'matching-panel' && p.requires === 'placement-order');
+    expect(problem).toMatchObject({ kind: 'before-prerequisite', date: '2026-06-01', requiredDate: '2026-07-06' });
+    expect(t.rating).toBe('red');
+  });
+
+  it('PPMs every 6 weeks after the initial PPM, monthly when multi-track', () => {
+    const events = { 'legal-gateway': '2026-01-05', 'initial-ppm': '2026-01-16' };
+    const six = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-01-20' });
+    expect(six.occurrences.filter((o) => o.stage === 'ppm').map((o) => [o.due, o.rrule])).toEqual([['2026-02-27', 'FREQ=WEEKLY;INTERVAL=6']]);
+    const monthly = run('pathway-adoption', { facts: { ...ENGLAND_PROCEEDINGS, multiTrack: true }, events, today: '2026-01-20' });
+    expect(monthly.occurrences.filter((o) => o.stage === 'ppm').map((o) => [o.due, o.rrule])).toEqual([['2026-02-16', 'FREQ=MONTHLY']]);
+  });
+
+  it('monthly PPMs from 31 January fall due on the leap day; each meeting restarts the clock', () => {
+    const t = run('pathway-adoption', {
+      facts: { ...ENGLAND_PROCEEDINGS, multiTrack: true },
+      events: { 'legal-gateway': '2028-01-17', 'initial-ppm': '2028-01-31', ppm: ['2028-02-29', '2028-03-31'] },
+      today: '2028-04-01',
+    });
+    expect(t.occurrences.filter((o) => o.stage === 'ppm').map((o) => [o.due, o.status])).toEqual([
+      ['2028-02-29', 'done-on-time'],
+      // A month after 29 February is 29 March: the meeting on 31 March was 2 days late.
+      ['2028-03-29', 'done-late'],
+      ['2028-04-30', 'not-yet-due'],
+    ]);
+  });
+
+  it('a missed monthly tracker meeting is overdue', () => {
+    const t = run('pathway-adoption', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-01-05', 'tracker-meeting': ['2026-02-05', '2026-03-05'] },
+      today: '2026-04-20',
+    });
+    const tracker = t.occurrences.filter((o) => o.stage === 'tracker-meeting');
+    expect(tracker.map((o) => [o.due, o.status])).toEqual([
+      ['2026-02-05', 'done-on-time'],
+      ['2026-03-05', 'done-on-time'],
+      ['2026-04-05', 'overdue'],
+      ['2026-05-05', 'not-yet-due'],
+    ]);
+    expect(t.findings.some((f) => f.subject === 'tracker-meeting' && f.severity === 'red')).toBe(true);
+  });
+
+  it('adoption application not before 10 weeks of placement, unless an early permanence placement', () => {
+    const events = { 'legal-gateway': '2026-01-05', 'placement-day': '2026-08-28', 'adoption-application-lodged': '2026-10-01' };
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-10-02' });
+    expect(stage(t, 'adoption-application-lodged')).toMatchObject({ status: 'done-early', notBefore: '2026-11-06' });
+    const ep = run('pathway-adoption', { facts: { ...ENGLAND_PROCEEDINGS, earlyPermanence: true }, events, today: '2026-10-02' });
+    expect(stage(ep, 'adoption-application-lodged').status).toBe('done-on-time');
+  });
+
+  it('first Child in Care Review within 20 working days, counted past Christmas and New Year', () => {
+    // 25 December 2026 is a Friday, Boxing Day a Saturday (substitute Monday 28), 1 January 2027 a Friday.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'became-looked-after': '2026-12-10' }, today: '2026-12-11' });
+    expect(stage(t, 'cla-review-1').due).toBe('2027-01-12');
+  });
+
+  it('stages that apply only in care proceedings are not applicable without them', () => {
+    const t = run('pathway-adoption', { facts: { jurisdiction: 'England', proceedings: 'None' }, events: { 'legal-gateway': '2026-01-05' }, today: '2026-12-01' });
+    expect(stage(t, 'placement-order').status).toBe('not-applicable');
+    expect(stage(t, 'final-hearing').status).toBe('not-applicable');
+  });
+});
+
+describe('pathway-permanent-fostering (003 Appendix 6)', () => {
+  it('ADM decision within 10 calendar days of the matching panel', () => {
+    const t = run('pathway-permanent-fostering', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05', 'matching-panel': '2026-10-20' }, today: '2026-10-21' });
+    expect(stage(t, 'adm-match-decision').due).toBe('2026-10-30');
+  });
+
+  it('a placement on a leap day: the SGO options PPM 12 months on falls on 28 February, and repeats yearly', () => {
+    const t = run('pathway-permanent-fostering', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2027-06-01', 'adm-match-decision': '2028-02-20', 'placement-day': '2028-02-29' },
+      today: '2028-03-01',
+    });
+    expect(stage(t, 'sgo-options-ppm').due).toBe('2029-02-28');
+    expect(t.occurrences.filter((o) => o.stage === 'sgo-options-ppm').map((o) => o.due)).toEqual(['2029-02-28']);
+  });
+});
+
+describe('pathway-reunification (003 Appendix 6)', () => {
+  it('supervision order review 3 months before its projected end, 12 months after the final hearing', () => {
+    const t = run('pathway-reunification', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2025-10-06', 'final-hearing': '2026-07-15' },
+      today: '2026-07-16',
+    });
+    expect(stage(t, 'supervision-order-ends').due).toBe('2027-07-15');
+    expect(stage(t, 'supervision-order-gateway-review').due).toBe('2027-04-15');
+    // Optional: no supervision order may be made, so neither is ever overdue unrecorded.
+    expect(stage(t, 'supervision-order-gateway-review').status).toBe('optional');
+  });
+
+  it('parenting assessment completed by week 14 and the second review by week 16', () => {
+    const t = run('pathway-reunification', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-01-05', 'became-looked-after': '2026-01-02', 'cla-review-1': '2026-01-29' },
+      today: '2026-04-14',
+    });
+    expect(stage(t, 'parenting-assessment-completed')).toMatchObject({ due: '2026-04-13', status: 'overdue' });
+    // 12 weeks after review 1 is 23 April; week 16 after the gateway is 27 April.
+    expect(stage(t, 'cla-review-2').due).toBe('2026-04-23');
+  });
+});
+
+describe('pathway-special-guardianship (003 Appendix 6)', () => {
+  it('IRO consulted by week 17 and final evidence by week 18, in that order', () => {
+    const t = run('pathway-special-guardianship', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-03-02', 'final-care-planning-meeting': '2026-06-01', 'final-evidence-filed': '2026-06-26', 'iro-consultation': '2026-06-29' },
+      today: '2026-06-30',
+    });
+    expect(stage(t, 'iro-consultation')).toMatchObject({ due: '2026-06-29', status: 'done-on-time' });
+    expect(stage(t, 'final-evidence-filed').due).toBe('2026-07-06');
+    expect(t.ordering.find((p) => p.stage === 'final-evidence-filed' && p.requires === 'iro-consultation')?.kind).toBe('before-prerequisite');
+  });
+});
+
+describe('pathway-pre-proceedings (003 pre-proceedings guidance)', () => {
+  it('working-day deadlines across the spring bank holiday weekend', () => {
+    // Gateway Wednesday 20 May 2026; Monday 25 May is the spring bank holiday.
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { 'legal-gateway': '2026-05-20' }, today: '2026-05-21' });
+    expect(stage(t, 'legal-planning-meeting').due).toBe('2026-05-26');
+    expect(stage(t, 'pre-proceedings-letter-sent').due).toBe('2026-05-28');
+    // Aim 16 weeks, maximum 26, so 16 weeks binds.
+    expect(stage(t, 'pre-proceedings-concluded').due).toBe('2026-09-09');
+    expect(stage(t, 'exception-report-16-weeks').status).toBe('optional');
+  });
+
+  it('once the decision to issue is made: minutes within 24 hours, letter within 2 days, issue within 10 working days', () => {
+    const t = run('pathway-pre-proceedings', {
+      facts: { jurisdiction: 'England' },
+      events: { 'legal-gateway': '2026-05-20', 'decision-to-issue': '2026-12-18' },
+      today: '2027-01-06',
+    });
+    expect(stage(t, 'issue-decision-minutes-to-dcs')).toMatchObject({ due: '2026-12-19', status: 'overdue' });
+    expect(stage(t, 'issue-letter-to-parents').due).toBe('2026-12-20');
+    // Friday 18 December 2026 + 10 working days, skipping 25 and 28 December and 1 January.
+    expect(stage(t, 'issue-proceedings').due).toBe('2027-01-06');
+    expect(stage(t, 'issue-proceedings').status).toBe('due-soon');
+  });
+});
+
+describe('pathway-pace (004, Scotland)', () => {
+  const SCOTLAND: Facts = { jurisdiction: 'Scotland' };
+
+  it('the 2/3-week review window: too early, on time, and a 6-week review before it', () => {
+    const t = run('pathway-pace', {
+      facts: SCOTLAND,
+      events: { 'became-looked-after': '2026-06-29', 'planning-meeting-72-hour': '2026-07-01', 'review-2-3-week': '2026-07-08', 'review-6-week': '2026-07-06' },
+      today: '2026-07-09',
+    });
+    expect(stage(t, 'planning-meeting-72-hour')).toMatchObject({ due: '2026-07-02', status: 'done-on-time' });
+    expect(stage(t, 'review-2-3-week')).toMatchObject({ notBefore: '2026-07-13', due: '2026-07-20', status: 'done-early' });
+    expect(t.ordering.find((p) => p.stage === 'review-6-week')).toMatchObject({ kind: 'before-prerequisite', requires: 'review-2-3-week' });
+    expect(t.rating).toBe('red');
+  });
+
+  it('a Scottish bank holiday that is a working day in England: the first Monday of August', () => {
+    const events = { 'became-looked-after': '2026-06-29' };
+    const scotland = run('pathway-pace', { facts: SCOTLAND, events, today: '2026-06-30' });
+    expect(scotland.region).toBe('scotland');
+    expect(stage(scotland, 'review-6-week').due).toBe('2026-08-10');
+    // 5 working days before Monday 10 August; Monday 3 August is a holiday in Scotland only.
+    expect(stage(scotland, 'lac-report-6-week-review').due).toBe('2026-07-31');
+    const england = run('pathway-pace', { facts: { jurisdiction: 'England' }, events, today: '2026-06-30' });
+    expect(stage(england, 'lac-report-6-week-review').due).toBe('2026-08-03');
+  });
+
+  it("minutes within 10 working days of the review, skipping St Andrew's Day in Scotland", () => {
+    const events = { 'became-looked-after': '2026-11-02', 'review-2-3-week': '2026-11-23' };
+    const scotland = run('pathway-pace', { facts: SCOTLAND, events, today: '2026-11-24' });
+    expect(stage(scotland, 'review-2-3-week-minutes-distributed').due).toBe('2026-12-08');
+    const england = run('pathway-pace', { facts: { jurisdiction: 'England' }, events, today: '2026-11-24' });
+    expect(stage(england, 'review-2-3-week-minutes-distributed').due).toBe('2026-12-07');
+  });
+});
+
+describe('pathway-dudley-early-permanence (002)', () => {
+  it('early permanence panel within 2 weeks of coming into care, papers 5 days before it', () => {
+    const t = run('pathway-dudley-early-permanence', { facts: { jurisdiction: 'England' }, events: { 'became-looked-after': '2026-03-02' }, today: '2026-03-03' });
+    expect(stage(t, 'early-permanence-panel').due).toBe('2026-03-16');
+    expect(stage(t, 'early-permanence-panel-papers').due).toBe('2026-03-11');
+  });
+
+  it('the route follows the primary plan: SGO referral within 5 working days of the second review', () => {
+    const events = { 'became-looked-after': '2026-03-02', 'early-permanence-panel': '2026-03-12', 'cla-review-2': '2026-05-29' };
+    const sgo = run('pathway-dudley-early-permanence', { facts: { jurisdiction: 'England', primaryPlan: 'Special Guardianship Order (SGO)' }, events, today: '2026-06-01' });
+    // Friday 29 May + 5 working days.
+    expect(stage(sgo, 'sgo-referral')).toMatchObject({ due: '2026-06-05', status: 'due-soon' });
+    expect(stage(sgo, 'long-term-fostering-agreed').status).toBe('not-applicable');
+    const fostering = run('pathway-dudley-early-permanence', { facts: { jurisdiction: 'England', primaryPlan: 'Permanent fostering' }, events, today: '2026-06-01' });
+    expect(stage(fostering, 'sgo-referral').status).toBe('not-applicable');
+    expect(stage(fostering, 'long-term-fostering-agreed').status).not.toBe('not-applicable');
+  });
+});
+
+describe('pathway-family-finding-transitions (001)', () => {
+  it('final introduction plan at least 3 working days before introductions start, after a bank holiday weekend', () => {
+    // Introductions start Tuesday 26 May 2026, the day after the spring bank holiday.
+    const t = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2026-01-05', 'final-introduction-plan-circulated': '2026-05-21', 'introductions-start': '2026-05-26' },
+      today: '2026-05-27',
+    });
+    expect(stage(t, 'final-introduction-plan-circulated')).toMatchObject({ due: '2026-05-20', status: 'done-late' });
+    const check = t.introduction.find((c) => c.id === 'final-plan-circulated')!;
+    expect(check).toMatchObject({ due: '2026-05-20', done: '2026-05-21', status: 'done-late' });
+    expect(t.findings.find((f) => f.subject === 'final-plan-circulated')?.severity).toBe('red');
+  });
+
+  it('placement on the Saturday the clocks change: contact within 24 hours and a visit within 72 hours', () => {
+    // Clocks go forward at 01:00 on Sunday 29 March 2026; dates do not move.
+    const t = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2025-10-06', 'pause-and-plan': '2026-03-26', 'placement-day': '2026-03-28', 'foster-carer-support-contact': '2026-03-29' },
+      today: '2026-04-01',
+    });
+    expect(stage(t, 'foster-carer-support-contact')).toMatchObject({ due: '2026-03-29', status: 'done-on-time' });
+    expect(stage(t, 'post-placement-visit-72-hours')).toMatchObject({ due: '2026-03-31', status: 'overdue' });
+    const visit = t.introduction.find((c) => c.id === 'first-visit')!;
+    expect(visit).toMatchObject({ due: '2026-03-31', status: 'overdue' });
+    expect(t.introduction.find((c) => c.id === 'placement-after-pause-and-plan')?.status).toBe('done-on-time');
+  });
+
+  it('placement day without a pause and plan is red; a pause and plan that stopped introductions too', () => {
+    const none = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2025-10-06', 'introductions-start': '2026-03-16' },
+      introduction: { placementDate: '2026-03-20' },
+      today: '2026-03-21',
+    });
+    expect(none.introduction.find((c) => c.id === 'placement-after-pause-and-plan')).toMatchObject({ status: 'overdue', due: '2026-03-19' });
+    expect(none.rating).toBe('red');
+    const stopped = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2025-10-06' },
+      introduction: { pauseAndPlanDate: '2026-03-18', pauseAndPlanOutcome: 'Stop introductions', placementDate: '2026-03-20' },
+      today: '2026-03-10',
+    });
+    const check = stopped.introduction.find((c) => c.id === 'placement-after-pause-and-plan')!;
+    expect(check.status).toBe('done-late');
+    expect(check.message).toContain('Stop introductions');
+  });
+
+  it('statutory visits weekly until the first review, then every 6 weeks; first review within 28 days', () => {
+    const t = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: {
+        shobpa: '2025-10-06',
+        'placement-day': '2026-03-02',
+        'statutory-visits': ['2026-03-09', '2026-03-16', '2026-03-23'],
+        'roa-1': '2026-03-27',
+      },
+      today: '2026-04-01',
+    });
+    expect(stage(t, 'roa-1')).toMatchObject({ due: '2026-03-30', status: 'done-on-time' });
+    expect(t.occurrences.filter((o) => o.stage === 'statutory-visits').map((o) => [o.due, o.status, o.rrule])).toEqual([
+      ['2026-03-09', 'done-on-time', 'FREQ=WEEKLY'],
+      ['2026-03-16', 'done-on-time', 'FREQ=WEEKLY'],
+      ['2026-03-23', 'done-on-time', 'FREQ=WEEKLY'],
+      ['2026-05-08', 'not-yet-due', 'FREQ=WEEKLY;INTERVAL=6'],
+    ]);
+  });
+});
+
+describe('PPM actions (003 Appendix 4)', () => {
+  it('an action past its target date without a completion date is overdue and counts towards amber', () => {
+    const t = run('pathway-adoption', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: {},
+      meetings: [{ id: 'm1', date: '2026-11-03', actions: [{ id: 'a1', text: 'Start early family finding', responsible: 'Family finder', targetDate: '2026-11-20' }] }],
+      today: '2026-11-23',
+    });
+    expect(t.actions[0]).toMatchObject({ status: 'overdue', due: '2026-11-20' });
+    expect(t.rating).toBe('amber');
+  });
+});
