@@ -19,7 +19,7 @@ interface Example {
 }
 
 function run(pathwayId: string, ex: Example): Timeline {
-  const pathway = templates.require('pathway', pathwayId) as PathwayTemplate;
+  const pathway: PathwayTemplate = templates.require('pathway', pathwayId);
   const events = Object.entries(ex.events).flatMap(([stage, d]) => (typeof d === 'string' ? [d] : d).map((date) => ({ stage, date })));
   for (const e of events) expect(pathway.stages.some((s) => s.id === e.stage), `stage ${e.stage} in ${pathwayId}`).toBe(true);
   return evaluateTimeline({ pathway, today: ex.today, facts: ex.facts ?? {}, events, introduction: ex.introduction, meetings: ex.meetings });

@@ -9,14 +9,25 @@ export type Day = number;
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by Howard Hinnant's days_from_civil;
+ * no validation.
+ */
+function daysFromCivil(y: number, m: number, d: number): Day {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** The day of a year, month (1 to 12) and day of month; throws RangeError for a date that does not exist. */
 export function fromYmd(year: number, month: number, dayOfMonth: number): Day {
-  const ms = Date.UTC(year, month - 1, dayOfMonth);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== dayOfMonth) {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth) || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) {
     throw new RangeError(`${year}-${month}-${dayOfMonth} is not a calendar date`);
   }
-  return Math.round(ms / MS_PER_DAY);
+  return daysFromCivil(year, month, dayOfMonth);
 }
 
 /** Parses YYYY-MM-DD; throws RangeError for anything else or a date that does not exist (e.g. 2027-02-29). */
@@ -36,15 +47,25 @@ export function tryParseDay(iso: unknown): Day | undefined {
   }
 }
 
-/** The year, month (1 to 12) and day of month of a day. */
+/** The year, month (1 to 12) and day of month of a day (Howard Hinnant's civil_from_days). */
 export function ymd(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
-/** Formats a day as YYYY-MM-DD. */
+const PAD = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Formats a day as YYYY-MM-DD (years 0 to 9999). */
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const { year, month, day: d } = ymd(day);
+  return `${String(year).padStart(4, '0')}-${PAD[month]}-${PAD[d]}`;
 }
 
 /** The weekday: 0 Sunday, 1 Monday, ... 6 Saturday. */
@@ -82,7 +103,14 @@ export function addMonths(day: Day, months: number): Day {
   return fromYmd(y, m, Math.min(dom, last));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a year is a Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 /** The number of days in a month (1 to 12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
