@@ -3,6 +3,8 @@
  * own file and is registered here; unknown commands and bad options get a usage message and
  * exit status 2.
  */
+import { calendarCommand } from './calendar-command.ts';
+import { checkCommand } from './check-command.ts';
 import { templatesCommand } from './templates-command.ts';
 
 /** A command: parses its own arguments, writes to stdout/stderr, returns the exit status. */
@@ -17,7 +19,7 @@ export interface AdminIo {
   err(line: string): void;
 }
 
-const COMMANDS: readonly AdminCommand[] = [templatesCommand];
+const COMMANDS: readonly AdminCommand[] = [templatesCommand, checkCommand, calendarCommand];
 
 function usage(io: AdminIo): void {
   io.err('usage: npm run admin -- <command> [options]');

@@ -1,0 +1,64 @@
+/**
+ * A child's plan as an iCalendar feed (RFC 5545) that Outlook and Google Calendar import: every
+ * entry an all-day event (DTSTART;VALUE=DATE and DTEND;VALUE=DATE on the next day, so no time
+ * zone is needed), a series as one event with an RRULE, DTSTAMP in UTC, METHOD:PUBLISH.
+ *
+ * ical-generator writes the text (escaping, UTF-8-aware folding at 75 octets, CRLF). Two of its
+ * gaps are closed here: it writes the calendar name unescaped, so the name is escaped first,
+ * and its last line has no CRLF, so one is added. Series RRULEs are passed as text so that
+ * UNTIL stays a DATE, as RFC 5545 requires when DTSTART is a DATE.
+ */
+import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
+import { parseDay } from '../../model/calendar/day.ts';
+import type { CalendarEntry } from './entries.ts';
+
+export interface CalendarFeed {
+  /** The calendar's name as people see it (X-WR-CALNAME), e.g. "Rowan Example: permanence plan". */
+  readonly name: string;
+  /** A line saying what the calendar holds (X-WR-CALDESC). */
+  readonly description?: string;
+  readonly entries: readonly CalendarEntry[];
+  /**
+   * When the feed is made: every DTSTAMP, and the SEQUENCE (whole minutes since 1970), so a
+   * calendar that imports a newer export of the same plan takes its events as updates.
+   */
+  readonly stamp: Date;
+}
+
+/** The iCalendar product identifier of this product. */
+export const PRODID = { company: 'permanence-board', product: 'permanence planning board', language: 'EN' } as const;
+
+const MS_PER_DAY = 86_400_000;
+
+/** The feed as iCalendar text: CRLF line endings, lines folded at 75 octets. */
+export function toICalendar(feed: CalendarFeed): string {
+  const sequence = Math.floor(feed.stamp.getTime() / 60_000);
+  const calendar = ical({
+    prodId: PRODID,
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+    name: escapeText(feed.name),
+    description: feed.description === undefined ? null : escapeText(feed.description),
+  });
+  for (const e of feed.entries) {
+    const start = new Date(parseDay(e.date) * MS_PER_DAY);
+    calendar.createEvent({
+      id: e.uid,
+      sequence,
+      stamp: feed.stamp,
+      allDay: true,
+      start,
+      end: new Date(start.getTime() + MS_PER_DAY),
+      summary: e.summary,
+      description: e.description,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      repeating: e.rrule === undefined ? null : `RRULE:${e.rrule}`,
+    });
+  }
+  return `${calendar.toString()}\r\n`;
+}
+
+/** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
