@@ -1,13 +1,15 @@
 /**
  * `<app-root>`: the top-level element of the client, mounted by `index.html` inside `<main>`.
- * It provides the open plan to the elements below through @lit/context. Until the sync server
- * exists it opens a fictional demo plan held in memory.
+ * It provides the open plan to the elements below through @lit/context: the PPM record and,
+ * below it, the child's pathway timeline. Until the sync server exists it opens a fictional
+ * demo plan held in memory.
  */
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { demoPlan } from './demo-plan.ts';
 import { openPlanContext, type OpenPlan } from './plan-context.ts';
 import './ppm-record-view.ts';
+import './plan-timeline.ts';
 
 export class AppRoot extends LitElement {
   static override properties = {
@@ -44,6 +46,7 @@ export class AppRoot extends LitElement {
         sync arrive with the sync server.
       </p>
       <ppm-record-view></ppm-record-view>
+      <plan-timeline></plan-timeline>
     `;
   }
 }

@@ -44,7 +44,7 @@ describe('the built client', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /Permanence Planning Meeting: Rowan Example/ }).count()).toBe(1);
     const decisions = page.getByRole('table', { name: 'Decisions taken at Last Review' });
     expect(await decisions.getByRole('row').count()).toBe(3);
-    expect(await decisions.getByRole('columnheader').allTextContents()).toEqual(['Decision', 'Reason', 'Person / agency responsible', 'Target date']);
+    expect(await decisions.getByRole('columnheader').allTextContents()).toEqual(['Decision', 'Reason', 'Person / agency responsible', 'Target date', 'Date completed']);
   });
 
   it('has no serious or critical accessibility findings (axe-core)', async () => {

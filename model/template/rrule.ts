@@ -5,7 +5,8 @@
 import * as ns from 'rrule';
 
 type RRuleModule = typeof import('rrule');
-const mod: RRuleModule = ((ns as unknown as { default?: RRuleModule }).default ?? ns);
+// Reflect.get, not `.default`, so bundlers do not warn about a default export ESM cannot see.
+const mod: RRuleModule = (Reflect.get(ns, 'default') as RRuleModule | undefined) ?? ns;
 
 export const { RRule, rrulestr } = mod;
 

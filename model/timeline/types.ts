@@ -129,7 +129,7 @@ export interface StageResult {
   readonly due?: string;
   /** The earliest date rules allow (the latest applicable no-earlier-than deadline). */
   readonly notBefore?: string;
-  /** The date the stage was recorded (the first occurrence for a recurring stage). */
+  /** The date the stage was recorded (for a recurring stage, the latest time it was held). */
   readonly done?: string;
   /** Other dates recorded for the stage: a second entry or a concurrent edit. */
   readonly conflicts: readonly string[];
