@@ -6,7 +6,8 @@ import * as ns from 'rrule';
 
 type RRuleModule = typeof import('rrule');
 // Reflect.get, not `.default`, so bundlers do not warn about a default export ESM cannot see.
-const mod: RRuleModule = (Reflect.get(ns, 'default') as RRuleModule | undefined) ?? ns;
+const fromDefault: unknown = Reflect.get(ns, 'default');
+const mod = (fromDefault ?? ns) as RRuleModule;
 
 export const { RRule, rrulestr } = mod;
 
