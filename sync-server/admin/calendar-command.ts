@@ -62,7 +62,7 @@ export const calendarCommand: AdminCommand = {
     const entries = planEntries({ childId, input, timeline });
     const text = toICalendar({
       name: `${name}: permanence plan`,
-      description: `Permanence plan dates for ${name} on the ${timeline.pathwayTitle} pathway, as of ${ukDate(timeline.today)}.`,
+      description: `Permanence plan dates for ${name} (${timeline.pathwayTitle}), as of ${ukDate(timeline.today)}.`,
       entries,
       stamp: new Date(),
     });
