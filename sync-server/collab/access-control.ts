@@ -1,0 +1,179 @@
+/**
+ * Authentication and access for collaborative documents (DESIGN decisions 2 and 3). Deny by
+ * default: a connection to a document is accepted only with a valid token of an enabled account
+ * that holds a grant on that child (and, for `child:<id>:restricted`, a grant that covers the
+ * restricted part). A read grant makes the connection read-only in Hocuspocus, which then never
+ * applies its updates nor forwards them. Open connections are re-checked every few seconds:
+ * a revoked grant, a disabled account or an expired token closes them with a named code.
+ * Presence (awareness) carries the identity the server authenticated, whatever the client sent.
+ */
+import type {
+  Connection,
+  Extension,
+  Hocuspocus,
+  beforeHandleAwarenessPayload,
+  connectedPayload,
+  onAuthenticatePayload,
+  onDisconnectPayload,
+  onTokenSyncPayload,
+} from '@hocuspocus/server';
+import type { ServerRecords } from '../records/server-records.ts';
+import { verifyToken } from '../auth/tokens.ts';
+import { CLOSE, WireError } from './close-codes.ts';
+import { parseDocumentName } from './document-names.ts';
+
+/** Who is connected, as the server authenticated them. */
+export interface SessionUser {
+  readonly username: string;
+  readonly name: string;
+  readonly role: string;
+  readonly organisation: string;
+}
+
+/** Hocuspocus connection context set by this extension. */
+export interface AccessContext {
+  readonly user: SessionUser;
+  readonly childId: string;
+  readonly kind: 'plan' | 'restricted';
+  readonly level: 'read' | 'edit';
+  /** Token expiry, seconds since the epoch. */
+  readonly exp: number;
+}
+
+export interface AccessOptions {
+  /** How often open connections are re-checked, in ms. Default 1000. */
+  readonly recheckMs?: number;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+export class AccessControl implements Extension {
+  readonly extensionName = 'access-control';
+  readonly priority = 1000;
+  readonly #records: ServerRecords;
+  readonly #secret: Uint8Array;
+  readonly #options: AccessOptions;
+  readonly #open = new Set<Connection<AccessContext>>();
+  /** Awareness client ids announced by each socket, so no one can speak for another's id. */
+  readonly #clientOwner = new Map<string, Map<number, string>>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #version = -1;
+  #checking = false;
+
+  constructor(records: ServerRecords, secret: Uint8Array, options: AccessOptions = {}) {
+    this.#records = records;
+    this.#secret = secret;
+    this.#options = options;
+  }
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    void instance;
+    this.#timer = setInterval(() => void this.recheck(), this.#options.recheckMs ?? 1000);
+    this.#timer.unref();
+    await Promise.resolve();
+  }
+
+  async onDestroy(): Promise<void> {
+    clearInterval(this.#timer);
+    await Promise.resolve();
+  }
+
+  async onAuthenticate(data: onAuthenticatePayload<AccessContext>): Promise<AccessContext> {
+    const name = parseDocumentName(data.documentName);
+    if (!name) throw new WireError(CLOSE.unknownDocument);
+    const verified = await verifyToken(this.#secret, data.token);
+    if (!verified.ok) throw new WireError(verified.reason === 'expired' ? CLOSE.tokenExpired : CLOSE.unauthorized);
+    const account = await this.#records.account(verified.claims.sub);
+    if (!account || account.disabled) throw new WireError(CLOSE.unauthorized);
+    const grant = await this.#records.grantFor(account.username, name.childId);
+    if (!grant || (name.kind === 'restricted' && !grant.restricted)) throw new WireError(CLOSE.forbidden);
+    if (grant.level === 'read') data.connectionConfig.readOnly = true;
+    return {
+      user: { username: account.username, name: account.name, role: account.role, organisation: account.organisation },
+      childId: name.childId,
+      kind: name.kind,
+      level: grant.level,
+      exp: verified.claims.exp,
+    };
+  }
+
+  async connected({ connection }: connectedPayload<AccessContext>): Promise<void> {
+    this.#open.add(connection);
+    await Promise.resolve();
+  }
+
+  async onDisconnect({ socketId, documentName }: onDisconnectPayload<AccessContext>): Promise<void> {
+    for (const c of this.#open) if (c.socketId === socketId && c.document.name === documentName) this.#open.delete(c);
+    const owners = this.#clientOwner.get(documentName);
+    if (owners) for (const [id, owner] of owners) if (owner === socketId) owners.delete(id);
+    await Promise.resolve();
+  }
+
+  /**
+   * Rewrites presence to the authenticated identity and drops states a connection sends for
+   * awareness client ids that belong to another connection.
+   */
+  async beforeHandleAwareness(data: beforeHandleAwarenessPayload<AccessContext>): Promise<void> {
+    const context = data.context;
+    if (!context) return;
+    let owners = this.#clientOwner.get(data.documentName);
+    if (!owners) this.#clientOwner.set(data.documentName, (owners = new Map<number, string>()));
+    for (const [clientId, state] of data.states) {
+      const owner = owners.get(clientId);
+      if (owner !== undefined && owner !== data.socketId) {
+        data.states.delete(clientId);
+        continue;
+      }
+      owners.set(clientId, data.socketId);
+      if (state && typeof state === 'object') {
+        state.user = { ...(typeof state.user === 'object' && state.user !== null ? (state.user as object) : {}), ...context.user, readOnly: context.level === 'read' };
+      }
+    }
+    await Promise.resolve();
+  }
+
+  /** Closes every open connection whose access has gone: revoked, account disabled, token expired. */
+  async recheck(now = Date.now()): Promise<number> {
+    if (this.#checking) return 0;
+    this.#checking = true;
+    let closed = 0;
+    try {
+      const version = await this.#records.accessVersion();
+      const changed = version !== this.#version;
+      this.#version = version;
+      for (const connection of [...this.#open]) {
+        const context = connection.context;
+        if (!context) continue;
+        let reason: (typeof CLOSE)[keyof typeof CLOSE] | undefined;
+        if (context.exp * 1000 <= now) reason = CLOSE.tokenExpired;
+        else if (changed) {
+          const account = await this.#records.account(context.user.username);
+          const grant = account && !account.disabled ? await this.#records.grantFor(context.user.username, context.childId) : undefined;
+          if (!account || account.disabled) reason = CLOSE.unauthorized;
+          else if (!grant || (context.kind === 'restricted' && !grant.restricted) || (grant.level === 'read' && context.level === 'edit')) reason = CLOSE.forbidden;
+        }
+        if (reason) {
+          this.#open.delete(connection);
+          connection.close({ code: reason.code, reason: reason.reason });
+          closed++;
+        }
+      }
+    } catch (error) {
+      this.#options.log?.('access-control: re-checking open connections failed; will try again', error);
+    } finally {
+      this.#checking = false;
+    }
+    return closed;
+  }
+
+  /** Lets a renewed token extend the connection's expiry (provider `sendToken`). */
+  async onTokenSync(data: onTokenSyncPayload<AccessContext>): Promise<void> {
+    const verified = await verifyToken(this.#secret, data.token);
+    const connection = data.connection;
+    if (!connection?.context) return;
+    if (!verified.ok || verified.claims.sub !== connection.context.user.username) {
+      connection.close({ code: CLOSE.unauthorized.code, reason: CLOSE.unauthorized.reason });
+      return;
+    }
+    (connection.context as { exp: number }).exp = verified.claims.exp;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The durable storage extension (DESIGN decision 1). Documents are loaded from the update log
+ * (latest snapshot plus the updates after it), and every update applied to a loaded document,
+ * from any source, is appended to the log. `barrier(name)` resolves once everything applied so
+ * far is durable: the acknowledgement gate waits on it before telling a client its edit is
+ * saved. Hocuspocus's own debounced full-document store is not used.
+ *
+ * When storage fails, the updates stay in memory, the append is retried with backoff, the
+ * acknowledgements keep waiting, the document is not unloaded, and `health()` says so. Nothing
+ * here ever writes a whole document over stored data, so a failure cannot overwrite it with an
+ * empty document.
+ */
+import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import type { DocumentLog } from '../storage/document-log.ts';
+
+/** Transaction origin of updates replayed from storage (not appended again). */
+export const STORAGE_ORIGIN = Symbol('storage');
+
+/** What is waiting to be made durable for one document. */
+interface DocState {
+  /** Updates applied but not yet committed, oldest first. */
+  queue: Uint8Array[];
+  /** Count of updates ever enqueued / committed, to match barriers. */
+  enqueued: number;
+  committed: number;
+  waiters: { target: number; resolve: () => void }[];
+  flushing: boolean;
+  failures: number;
+  firstUnsavedAt: number | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Called with each committed batch, e.g. for the audit log and the index. */
+}
+
+export interface DurableHealth {
+  readonly storage: 'ok' | 'failing';
+  readonly lastError?: string;
+  /** Documents with changes not yet on disk. */
+  readonly unsaved: readonly { document: string; updates: number; since: string }[];
+}
+
+export interface DurableOptions {
+  /** Called after a batch of a document's updates is durable, with the origins they came with. */
+  readonly onDurable?: (name: string, updates: readonly { update: Uint8Array; origin: unknown }[]) => void;
+  /** Called after each successful append, e.g. to schedule compaction. */
+  readonly afterAppend?: (name: string) => void;
+  /** First retry delay after a failed append, doubling up to `maxRetryMs`. */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+export class DurableDocuments implements Extension {
+  readonly extensionName = 'durable-documents';
+  readonly #log: DocumentLog;
+  readonly #options: DurableOptions;
+  readonly #docs = new Map<string, DocState>();
+  readonly #origins = new Map<string, unknown[]>();
+  #instance: Hocuspocus | undefined;
+  #lastError: string | undefined;
+  #failing = false;
+
+  constructor(log: DocumentLog, options: DurableOptions = {}) {
+    this.#log = log;
+    this.#options = options;
+  }
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.#instance = instance;
+    await Promise.resolve();
+  }
+
+  /** Replays the stored document into Hocuspocus's. Throws (refusing the connection) when storage fails. */
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    const stored = await this.#log.load(documentName);
+    if (!stored) return;
+    Y.transact(
+      document,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(document, stored.snapshot, STORAGE_ORIGIN);
+        for (const u of stored.updates) Y.applyUpdate(document, u, STORAGE_ORIGIN);
+      },
+      STORAGE_ORIGIN,
+    );
+  }
+
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === STORAGE_ORIGIN) return;
+      this.enqueue(documentName, update, origin);
+    });
+    await Promise.resolve();
+  }
+
+  /** Refuses to unload a document with changes not yet on disk (it is retried once they are). */
+  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
+    const state = this.#docs.get(documentName);
+    if (state && state.committed < state.enqueued) throw new Error(`${documentName} has unsaved changes`);
+    this.#docs.delete(documentName);
+    await Promise.resolve();
+  }
+
+  /** Queues one update of `name` for the log (normally called by the document's update listener). */
+  enqueue(name: string, update: Uint8Array, origin: unknown): void {
+    const state = this.#state(name);
+    state.queue.push(update);
+    state.enqueued++;
+    state.firstUnsavedAt ??= Date.now();
+    let origins = this.#origins.get(name);
+    if (!origins) this.#origins.set(name, (origins = []));
+    origins.push(origin);
+    if (!state.flushing && state.timer === undefined) queueMicrotask(() => void this.#flush(name));
+  }
+
+  /** Resolves when every update of `name` applied so far is durable; undefined when nothing is waiting. */
+  barrier(name: string): Promise<void> | undefined {
+    const state = this.#docs.get(name);
+    if (!state || state.committed >= state.enqueued) return undefined;
+    const target = state.enqueued;
+    return new Promise((resolve) => state.waiters.push({ target, resolve }));
+  }
+
+  /** Waits until every queued update of every document is durable (or `timeoutMs` passes). Resolves true when all saved. */
+  async flushAll(timeoutMs = 8000): Promise<boolean> {
+    const waits = [...this.#docs.keys()].map((n) => this.barrier(n)).filter((p): p is Promise<void> => p !== undefined);
+    if (waits.length === 0) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const result = await Promise.race([Promise.all(waits).then(() => true as const), timeout]);
+    clearTimeout(timer);
+    return result;
+  }
+
+  health(): DurableHealth {
+    const unsaved = [...this.#docs.entries()]
+      .filter(([, s]) => s.committed < s.enqueued)
+      .map(([document, s]) => ({ document, updates: s.enqueued - s.committed, since: new Date(s.firstUnsavedAt ?? Date.now()).toISOString() }));
+    return { storage: this.#failing ? 'failing' : 'ok', lastError: this.#lastError, unsaved };
+  }
+
+  #state(name: string): DocState {
+    let state = this.#docs.get(name);
+    if (!state) {
+      state = { queue: [], enqueued: 0, committed: 0, waiters: [], flushing: false, failures: 0, firstUnsavedAt: undefined, timer: undefined };
+      this.#docs.set(name, state);
+    }
+    return state;
+  }
+
+  async #flush(name: string): Promise<void> {
+    const state = this.#docs.get(name);
+    if (!state || state.flushing || state.queue.length === 0) return;
+    state.flushing = true;
+    const batch = state.queue.slice();
+    const origins = (this.#origins.get(name) ?? []).slice(0, batch.length);
+    try {
+      await this.#log.append(name, batch);
+      state.queue.splice(0, batch.length);
+      this.#origins.get(name)?.splice(0, batch.length);
+      state.committed += batch.length;
+      state.failures = 0;
+      state.firstUnsavedAt = state.committed < state.enqueued ? Date.now() : undefined;
+      if (this.#failing) this.#recovered();
+      const ready = state.waiters.filter((w) => w.target <= state.committed);
+      state.waiters = state.waiters.filter((w) => w.target > state.committed);
+      for (const w of ready) w.resolve();
+      this.#options.afterAppend?.(name);
+      this.#options.onDurable?.(name, batch.map((update, i) => ({ update, origin: origins[i] })));
+    } catch (error) {
+      state.failures++;
+      this.#failing = true;
+      this.#lastError = error instanceof Error ? error.message : String(error);
+      this.#options.log?.(`durable-documents: append of ${batch.length} update(s) to ${name} failed (attempt ${state.failures}); kept in memory, retrying`, error);
+      const base = this.#options.retryMs ?? 250;
+      const delay = Math.min(base * 2 ** (state.failures - 1), this.#options.maxRetryMs ?? 5000);
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        void this.#flush(name);
+      }, delay);
+    } finally {
+      state.flushing = false;
+    }
+    if (state.queue.length > 0 && state.timer === undefined) void this.#flush(name);
+    else if (state.committed >= state.enqueued) void this.#maybeUnload(name);
+  }
+
+  #recovered(): void {
+    const stillFailing = [...this.#docs.values()].some((s) => s.failures > 0);
+    if (!stillFailing) {
+      this.#failing = false;
+      this.#options.log?.('durable-documents: storage recovered; every queued update is saved');
+    }
+  }
+
+  /** A document kept in memory only because it had unsaved changes is unloaded once saved. */
+  async #maybeUnload(name: string): Promise<void> {
+    const doc = this.#instance?.documents.get(name);
+    if (doc && doc.getConnectionsCount() === 0) await this.#instance?.unloadDocument(doc);
+  }
+}

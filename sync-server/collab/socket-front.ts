@@ -1,0 +1,145 @@
+/**
+ * The WebSocket front of the collaborative server at `/collab`: accepts upgrades with the `ws`
+ * library and hands each socket to Hocuspocus, enforcing the limits that protect the process
+ * from bad or hostile clients before Hocuspocus sees a byte:
+ * - a size cap per message ({@link LIMITS.maxMessageBytes}, far below ws's 100 MiB default;
+ *   larger frames close the socket with 1009);
+ * - a rate cap per socket (messages and bytes per second, token buckets; close 4429);
+ * - a cap on sockets that have not yet authenticated any document, each of which must
+ *   authenticate within {@link LIMITS.authenticateWithinMs} (close 4408) and holds little memory.
+ * Acknowledgements pass through the durability gate (`ack-gate.ts`).
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { gateAcknowledgements } from './ack-gate.ts';
+import { CLOSE } from './close-codes.ts';
+
+/** The documented limits (see sync-server/README.md). */
+export const LIMITS = {
+  /** Largest WebSocket message accepted: 2 MiB. A whole plan is well under 1 MiB. */
+  maxMessageBytes: 2 * 1024 * 1024,
+  /** Sustained messages per second per socket, with bursts up to twice that. */
+  messagesPerSecond: 200,
+  /** Sustained bytes per second per socket, with bursts up to twice that: 4 MiB/s. */
+  bytesPerSecond: 4 * 1024 * 1024,
+  /** Sockets open at once that have not authenticated any document. */
+  maxUnauthenticated: 256,
+  /** Time a socket has to authenticate its first document. */
+  authenticateWithinMs: 10_000,
+} as const;
+
+class Bucket {
+  #tokens: number;
+  #at = Date.now();
+  readonly #rate: number;
+  readonly #burst: number;
+
+  constructor(rate: number) {
+    this.#rate = rate;
+    this.#burst = rate * 2;
+    this.#tokens = this.#burst;
+  }
+
+  take(n: number): boolean {
+    const now = Date.now();
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#at) / 1000) * this.#rate);
+    this.#at = now;
+    this.#tokens -= n;
+    return this.#tokens >= 0;
+  }
+}
+
+export interface SocketFront {
+  /** Open sockets: all, and those not yet authenticated. */
+  counts(): { open: number; unauthenticated: number };
+  /**
+   * Marks the socket of `request` (the `request` of Hocuspocus's `connected` hook) as having
+   * authenticated a document, so it no longer counts against the anonymous cap or deadline.
+   */
+  authenticated(request: object): void;
+  /** Stops accepting sockets and closes the open ones with `code`. */
+  close(code?: number, reason?: string): void;
+}
+
+/** Attaches the `/collab` WebSocket endpoint to `server`. */
+export function attachSocketFront(
+  server: Server,
+  hocuspocus: Hocuspocus,
+  barrier: (document: string) => Promise<void> | undefined,
+  log: (message: string, error?: unknown) => void = () => {},
+): SocketFront {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes, perMessageDeflate: false });
+  const open = new Set<WebSocket>();
+  const anonymous = new Set<WebSocket>();
+  const byRequest = new WeakMap<object, WebSocket>();
+  const authenticated = new WeakSet<object>();
+  let accepting = true;
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (!accepting || path !== '/collab') {
+      socket.end(`HTTP/1.1 ${accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    if (anonymous.size >= LIMITS.maxUnauthenticated) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+  });
+
+  const accept = (ws: WebSocket, request: IncomingMessage): void => {
+    open.add(ws);
+    anonymous.add(ws);
+    byRequest.set(request, ws);
+    const messages = new Bucket(LIMITS.messagesPerSecond);
+    const bytes = new Bucket(LIMITS.bytesPerSecond);
+    const gated = gateAcknowledgements(ws, barrier);
+    const client = hocuspocus.handleConnection(gated, request as unknown as Request);
+    const deadline = setTimeout(() => {
+      if (!authenticated.has(request)) ws.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason);
+    }, LIMITS.authenticateWithinMs);
+    deadline.unref();
+
+    ws.on('message', (data: RawData) => {
+      const chunk = toBytes(data);
+      if (!messages.take(1) || !bytes.take(chunk.length)) {
+        log(`collab: closing a socket over the rate cap (${LIMITS.messagesPerSecond} messages/s, ${LIMITS.bytesPerSecond} bytes/s)`);
+        ws.close(CLOSE.rateLimited.code, CLOSE.rateLimited.reason);
+        return;
+      }
+      client.handleMessage(chunk);
+    });
+    ws.on('close', (code: number, reason: Buffer) => {
+      clearTimeout(deadline);
+      open.delete(ws);
+      anonymous.delete(ws);
+      client.handleClose({ code, reason: reason.toString() });
+    });
+    ws.on('error', (error) => {
+      log('collab: socket error', error);
+    });
+  };
+
+  return {
+    counts: () => ({ open: open.size, unauthenticated: anonymous.size }),
+    authenticated(request) {
+      authenticated.add(request);
+      const ws = byRequest.get(request);
+      if (ws) anonymous.delete(ws);
+    },
+    close(code = 1001, reason = 'server-shutting-down') {
+      accepting = false;
+      for (const ws of open) ws.close(code, reason);
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
