@@ -25,6 +25,18 @@ const shortString = z.string().trim().min(1, 'must not be empty').max(MAX_SHORT_
 
 /** The zod schema of a single-valued field's value (null means cleared). */
 export function valueSchema(field: FieldSpec): z.ZodType<RegisterValue> {
+  let schema = schemas.get(field);
+  if (!schema) {
+    schema = buildValueSchema(field);
+    schemas.set(field, schema);
+  }
+  return schema;
+}
+
+/** Schemas by field spec object: specs are immutable data, so each is built once. */
+const schemas = new WeakMap<FieldSpec, z.ZodType<RegisterValue>>();
+
+function buildValueSchema(field: FieldSpec): z.ZodType<RegisterValue> {
   switch (field.kind) {
     case 'date':
       return IsoDate.nullable();

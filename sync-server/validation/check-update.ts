@@ -1,0 +1,184 @@
+/**
+ * The check itself, run in a worker on the replica of one document: does a client's update
+ * decode, is everything it needs already there, does it leave the meta alone, and does the
+ * document still validate against its spec (DESIGN decision 6)? A refused update is rolled back
+ * out of the replica, so the replica always equals the state the server would have.
+ */
+import * as Y from 'yjs';
+import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
+import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
+import type { TemplateRegistry } from '../../model/template/registry.ts';
+import { validate } from '../../model/validate.ts';
+import type { DocumentName } from '../collab/document-names.ts';
+import type { Replica } from './replica.ts';
+import { messageOf, OK, refuse, type UpdateVerdict } from './verdict.ts';
+
+/** Any Yjs shared type, as `Y.Doc.share` holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+type SharedType = Y.AbstractType<Y.YEvent<any>>;
+
+/** Reason given for an update that refers to changes the server has not seen. */
+export const MISSING_DEPENDENCIES = 'update depends on changes the server does not have';
+
+/**
+ * Checks `update` against the replica of the document `target` and keeps it in the replica only
+ * when it is accepted. Plan specs come from `registry`, as named by the document's own meta.
+ *
+ * Only the roots the update touches are validated again, with the meta: the rest of the
+ * document is unchanged since it was last accepted. An update to a document without meta (the
+ * server makes every document, so this is a client restoring a document the server lost) must
+ * bring a whole valid document, meta included, for the child the name says.
+ */
+export function checkUpdate(replica: Replica, target: DocumentName, update: Uint8Array, registry: TemplateRegistry): UpdateVerdict {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return refuse('undecodable', `not a Yjs update: ${messageOf(error)}`);
+  }
+  const hadMeta = hasContent(replica.doc, META_ROOT);
+  let transaction: Y.Transaction;
+  try {
+    transaction = replica.tryApply(update);
+  } catch (error) {
+    return refuse('undecodable', `the update cannot be applied: ${messageOf(error)}`);
+  }
+  let verdict: UpdateVerdict;
+  try {
+    verdict = judge(replica.doc, target, decoded, transaction, hadMeta, registry);
+  } catch (error) {
+    verdict = refuse('invalid', `the document cannot be validated after this update: ${messageOf(error)}`);
+  }
+  if (verdict.ok) replica.accept(update);
+  else replica.rollback();
+  return verdict;
+}
+
+function judge(
+  doc: Y.Doc,
+  target: DocumentName,
+  decoded: ReturnType<typeof Y.decodeUpdate>,
+  transaction: Y.Transaction,
+  hadMeta: boolean,
+  registry: TemplateRegistry,
+): UpdateVerdict {
+  const missing = missingDependencies(doc, decoded);
+  if (missing.length > 0) return refuse('invalid', MISSING_DEPENDENCIES, missing);
+
+  if (hadMeta && changesRoot(doc, transaction, META_ROOT)) {
+    return refuse('invalid', "the update changes the document's meta, which only the server writes", [
+      `${META_ROOT}: written once when the document is made; clients may not change it`,
+    ]);
+  }
+
+  // Named before anything reads the document: reading a root can replace its object in `doc.share`.
+  const touched = hadMeta ? touchedRoots(doc, transaction) : 'all';
+  const meta = readMeta(doc);
+  if (!meta.ok) return refuse('invalid', 'the document has no valid meta', meta.problems);
+  if (!hadMeta && meta.meta.childId !== target.childId) {
+    return refuse('invalid', 'the document is not for the child its name says', [
+      `${META_ROOT}.childId: "${meta.meta.childId}" but the document is for child "${target.childId}"`,
+    ]);
+  }
+  const spec = target.kind === 'restricted' ? RESTRICTED_SPEC : planSpecOf(meta.meta, registry);
+  if (typeof spec === 'string') return refuse('invalid', 'the document names templates this server does not have', [`${META_ROOT}.templates: ${spec}`]);
+
+  const problems = validateRoots(doc, spec, touched);
+  return problems.length === 0 ? OK : refuse('invalid', `the document would not be a valid ${spec.format} document`, problems);
+}
+
+/** Whether the root `name` holds anything not deleted. */
+function hasContent(doc: Y.Doc, name: string): boolean {
+  const root = doc.share.get(name);
+  if (!root) return false;
+  for (const item of root._map.values()) if (!item.deleted) return true;
+  for (let item = root._start; item !== null; item = item.right) if (!item.deleted) return true;
+  return false;
+}
+
+/**
+ * What of `decoded` is not in the document after applying it: Yjs keeps such structs and
+ * deletions aside (pending) until what they depend on arrives, and a later update could then
+ * complete them without their ever being checked.
+ */
+function missingDependencies(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): string[] {
+  const missing = new Map<number, number>();
+  const need = (client: number, end: number): void => {
+    if (Y.getState(doc.store, client) < end) missing.set(client, Math.max(end, missing.get(client) ?? 0));
+  };
+  for (const struct of decoded.structs) if (!(struct instanceof Y.Skip)) need(struct.id.client, struct.id.clock + struct.length);
+  for (const [client, deletes] of decoded.ds.clients) for (const d of deletes) need(client, d.clock + d.len);
+  return [...missing].map(([client, end]) => `needs changes of writer ${client} up to ${end}; the server has them up to ${Y.getState(doc.store, client)}`);
+}
+
+/** Names of the roots under the types `transaction` changed; 'all' if one cannot be named. */
+function touchedRoots(doc: Y.Doc, transaction: Y.Transaction): Set<string> | 'all' {
+  const names = new Map<SharedType, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  const touched = new Set<string>();
+  for (const type of transaction.changed.keys()) {
+    const name = names.get(rootOf(type));
+    if (name === undefined) return 'all';
+    touched.add(name);
+  }
+  return touched;
+}
+
+/** Whether `transaction` changed anything under root `name`. */
+function changesRoot(doc: Y.Doc, transaction: Y.Transaction, name: string): boolean {
+  const root = doc.share.get(name);
+  for (const type of transaction.changed.keys()) if (rootOf(type) === root) return true;
+  return false;
+}
+
+function rootOf(type: SharedType): SharedType {
+  let t = type;
+  while (t._item !== null) t = t._item.parent as SharedType;
+  return t;
+}
+
+type MetaResult = { ok: true; meta: DocMeta } | { ok: false; problems: string[] };
+
+function readMeta(doc: Y.Doc): MetaResult {
+  let raw: unknown;
+  try {
+    raw = doc.getMap(META_ROOT).toJSON();
+  } catch {
+    return { ok: false, problems: [`${META_ROOT}: is not a map`] };
+  }
+  const parsed = DocMeta.safeParse(raw);
+  if (parsed.success) return { ok: true, meta: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${[META_ROOT, ...i.path].join('.')}: ${i.message}`) };
+}
+
+/** Plan specs per registry, by the templates a meta names; a string says why there is none. */
+const planSpecs = new WeakMap<TemplateRegistry, Map<string, DocSpec | string>>();
+
+function planSpecOf(meta: DocMeta, registry: TemplateRegistry): DocSpec | string {
+  let specs = planSpecs.get(registry);
+  if (!specs) planSpecs.set(registry, (specs = new Map<string, DocSpec | string>()));
+  const key = JSON.stringify(meta.templates);
+  let spec = specs.get(key);
+  if (spec === undefined) {
+    try {
+      spec = registry.specFor(meta);
+    } catch (error) {
+      spec = messageOf(error);
+    }
+    specs.set(key, spec);
+  }
+  return spec;
+}
+
+/**
+ * The model's `validate`, on the meta and the roots `touched` only. Validating a spec that
+ * leaves roots out makes `validate` call each left-out root an unknown part, with that root's
+ * name as the path; those, and only those, are dropped.
+ */
+function validateRoots(doc: Y.Doc, spec: DocSpec, touched: Set<string> | 'all'): string[] {
+  const partial: DocSpec = touched === 'all' ? spec : { format: spec.format, roots: spec.roots.filter((r) => touched.has(r.name)) };
+  const skipped = new Set(spec.roots.filter((r) => !partial.roots.includes(r)).map((r) => r.name));
+  return validate(doc, partial)
+    .filter((p) => !skipped.has(p.path))
+    .map((p) => `${p.path}: ${p.message}`);
+}
