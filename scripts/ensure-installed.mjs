@@ -10,11 +10,14 @@
 // - With --browser: installs Debian's Chromium at /usr/bin/chromium when it is
 //   missing, through apt-get and only as root. Never downloads a browser any
 //   other way.
+// - With --browser (the test run) or --postgres: installs Debian's `postgresql`
+//   package when no PostgreSQL server binaries are found (the storage tests
+//   start a throwaway server from them), through apt-get and only as root.
 //
 // Quick (a few stat calls) when everything is present.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -132,5 +135,36 @@ function ensureBrowser() {
   say(`installed ${CHROMIUM}.`);
 }
 
+/**
+ * Whether PostgreSQL's server binaries (initdb and postgres) are installed: Debian puts them in
+ * /usr/lib/postgresql/<version>/bin; other installs in /usr/local/bin or /usr/bin. Keep in step
+ * with findPostgresBin() in tests/harness/postgres.ts.
+ */
+function postgresInstalled() {
+  const dirs = ['/usr/local/bin', '/usr/bin'];
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) dirs.push(...readdirSync(debian).map((version) => join(debian, version, 'bin')));
+  if (process.env.PG_BIN) dirs.push(process.env.PG_BIN);
+  return dirs.some((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
+}
+
+function ensurePostgres() {
+  if (postgresInstalled()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    fail(
+      'the PostgreSQL server binaries (initdb, postgres) are missing and this is not root, so they cannot be installed here.\n' +
+        "  Install Debian's PostgreSQL yourself: sudo apt-get update && sudo apt-get install -y postgresql",
+    );
+  }
+  say("PostgreSQL server binaries are missing: installing Debian's postgresql package with apt-get...");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', 'postgresql'], { env });
+  if (!postgresInstalled()) fail('apt-get installed postgresql but its server binaries are still missing');
+  say('installed PostgreSQL.');
+}
+
 ensureModules();
 if (process.argv.includes('--browser')) ensureBrowser();
+if (process.argv.includes('--browser') || process.argv.includes('--postgres')) ensurePostgres();

@@ -1,0 +1,48 @@
+/**
+ * Checks each client update before Hocuspocus applies it (DESIGN decision 6), in Hocuspocus's
+ * `beforeSync` hook, which it awaits before applying: the update must decode, depend on nothing
+ * the server lacks, leave the document's meta alone and leave the document valid against its
+ * schema (`UpdateValidator`, off the main thread with a time limit). A refused update closes the
+ * connection with 4422 `invalid-update` and is logged; the document is unchanged. Read-only
+ * connections are not checked: Hocuspocus never applies their updates.
+ */
+import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
+import type { UpdateValidator } from '../validation/update-validator.ts';
+import type { AccessContext } from './access-control.ts';
+import { CLOSE, WireError } from './close-codes.ts';
+
+/** y-protocols sync message types that carry an update: SyncStep2 and Update. */
+const CARRIES_UPDATE = new Set([1, 2]);
+
+export interface RefusedUpdate {
+  readonly document: string;
+  readonly username?: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly bytes: number;
+}
+
+export class UpdateChecks implements Extension {
+  readonly extensionName = 'update-checks';
+  readonly #validator: UpdateValidator;
+  readonly #onRefused: (refused: RefusedUpdate) => void;
+
+  constructor(validator: UpdateValidator, onRefused: (refused: RefusedUpdate) => void) {
+    this.#validator = validator;
+    this.#onRefused = onRefused;
+  }
+
+  async beforeSync(data: beforeSyncPayload<AccessContext>): Promise<void> {
+    if (!CARRIES_UPDATE.has(data.type) || data.connection.readOnly) return;
+    const verdict = await this.#validator.check(data.documentName, data.document, data.payload);
+    if (verdict.ok) return;
+    this.#onRefused({
+      document: data.documentName,
+      username: data.context?.user.username,
+      code: verdict.code,
+      reason: verdict.reason,
+      bytes: data.payload.length,
+    });
+    throw new WireError(CLOSE.invalidUpdate, `${verdict.code}: ${verdict.reason}`);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * PostgreSQL backups: a JSON-lines export of the three tables read in one REPEATABLE READ
+ * transaction (a consistent snapshot while other instances keep writing), and restoring a
+ * backup of either format in one transaction.
+ */
+import pg from 'pg';
+import type { BackupCounts, BackupRecord } from './backup-records.ts';
+import { readBackup, writeJsonBackup } from './backup-file.ts';
+import { migratePostgres } from './postgres-schema.ts';
+import { inTransaction } from './postgres-transaction.ts';
+
+/** Rows fetched per round trip while exporting. */
+const FETCH_ROWS = 500;
+/** Records inserted per statement while restoring (bounded further by bytes). */
+const INSERT_ROWS = 500;
+const INSERT_BYTES = 8 * 1024 * 1024;
+
+/** Writes a consistent export of the store to `file` (replaced atomically once complete). */
+export async function backupPostgres(pool: pg.Pool, file: string): Promise<BackupCounts> {
+  return inTransaction(pool, 'repeatable read only', (client) => writeJsonBackup(file, exportRecords(client)));
+}
+
+async function* exportRecords(client: pg.PoolClient): AsyncGenerator<BackupRecord> {
+  await client.query(`DECLARE heads NO SCROLL CURSOR FOR
+    SELECT name, last_seq, snapshot_seq FROM yjs_documents ORDER BY name COLLATE "C"`);
+  for await (const row of fetchAll<{ name: string; last_seq: string; snapshot_seq: string }>(client, 'heads')) {
+    yield { t: 'document', name: row.name, lastSeq: Number(row.last_seq), snapshotSeq: Number(row.snapshot_seq) };
+  }
+  for (const t of ['snapshot', 'update'] as const) {
+    await client.query(`DECLARE ${t}s NO SCROLL CURSOR FOR SELECT name, seq, data FROM yjs_${t}s ORDER BY name COLLATE "C", seq`);
+    for await (const row of fetchAll<{ name: string; seq: string; data: Buffer }>(client, `${t}s`)) {
+      yield { t, name: row.name, seq: Number(row.seq), data: row.data };
+    }
+  }
+}
+
+async function* fetchAll<R extends pg.QueryResultRow>(client: pg.PoolClient, cursor: string): AsyncGenerator<R> {
+  for (;;) {
+    const { rows } = await client.query<R>(`FETCH ${FETCH_ROWS} FROM ${cursor}`);
+    yield* rows;
+    if (rows.length < FETCH_ROWS) return;
+  }
+}
+
+/**
+ * Replaces everything in the store at `databaseUrl` (tables created when missing) with the
+ * backup in `file`, in one transaction that locks the tables: a damaged, truncated or
+ * inconsistent backup is refused and the store is left as it was. Stop the servers first:
+ * they keep documents in memory. Returns the counts restored.
+ */
+export async function restorePostgres(file: string, databaseUrl: string): Promise<BackupCounts> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, application_name: 'permanence-board-restore' });
+  pool.on('error', (error) => console.error('[storage/postgres] restore connection failed', error));
+  try {
+    await migratePostgres(pool);
+    return await inTransaction(pool, 'read write', async (client) => {
+      await client.query('LOCK TABLE yjs_documents, yjs_snapshots, yjs_updates IN ACCESS EXCLUSIVE MODE');
+      await client.query('DELETE FROM yjs_updates; DELETE FROM yjs_snapshots; DELETE FROM yjs_documents');
+      const records = readBackup(file);
+      let batch: BackupRecord[] = [];
+      let bytes = 0;
+      let next = await records.next();
+      while (next.done !== true) {
+        const record = next.value;
+        if (batch.length > 0 && (batch[0]!.t !== record.t || batch.length >= INSERT_ROWS || bytes >= INSERT_BYTES)) {
+          await insert(client, batch);
+          batch = [];
+          bytes = 0;
+        }
+        batch.push(record);
+        bytes += record.t === 'document' ? 0 : record.data.length;
+        next = await records.next();
+      }
+      if (batch.length > 0) await insert(client, batch);
+      await client.query(`UPDATE yjs_documents d SET
+        pending_count = (SELECT count(*) FROM yjs_updates u WHERE u.name = d.name),
+        pending_bytes = (SELECT coalesce(sum(octet_length(u.data)), 0) FROM yjs_updates u WHERE u.name = d.name)`);
+      return next.value;
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Inserts records that are all of one kind. */
+async function insert(client: pg.PoolClient, batch: readonly BackupRecord[]): Promise<void> {
+  const names = batch.map((r) => r.name);
+  const first = batch[0]!;
+  if (first.t === 'document') {
+    const heads = batch as readonly Extract<BackupRecord, { t: 'document' }>[];
+    await client.query(
+      'INSERT INTO yjs_documents (name, last_seq, snapshot_seq) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])',
+      [names, heads.map((r) => r.lastSeq), heads.map((r) => r.snapshotSeq)],
+    );
+    return;
+  }
+  const rows = batch as readonly Exclude<BackupRecord, { t: 'document' }>[];
+  await client.query(`INSERT INTO yjs_${first.t}s (name, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])`, [
+    names,
+    rows.map((r) => r.seq),
+    rows.map((r) => Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+  ]);
+}
