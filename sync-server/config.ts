@@ -3,19 +3,29 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
+import { StorageConfig } from './storage/open-document-log.ts';
 
-export const Config = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+export const Config = StorageConfig.extend({
+  /** TCP port; 0 picks a free one (tests). */
+  PORT: z.coerce.number({ error: 'a port number from 0 to 65535' }).int().min(0).max(65535).default(8080),
+  /** Address to listen on; the default keeps the embedded server private to this machine. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: z.url().optional(),
+  /** The address people use to reach the server, when it differs (behind a proxy). */
+  PUBLIC_URL: z.url({ error: 'a full URL such as https://plans.example.org/' }).optional(),
+  /** When set, several instances share documents through Redis, e.g. redis://127.0.0.1:6379. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** Reads the configuration from `env` (usually process.env). */
+/** Reads the configuration from `env` (usually process.env); empty values count as unset. */
 export function readConfig(env: Record<string, string | undefined>): ConfigResult {
-  const result = Config.safeParse(env);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = Config.safeParse(cleaned);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, problems: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
 }

@@ -1,42 +1,62 @@
 /**
- * `npm start`: runs the product in one process. For now this serves the built client and
- * says what the server will offer; the collaborative server (Hocuspocus at /collab, the HTTP
- * API under /api, SQLite storage in DATA_DIR) arrives with the sync-server issue.
+ * `npm start`: runs the whole product in one process on one port (Hocuspocus at /collab, the
+ * API under /api, /healthz and the client), storing in SQLite under DATA_DIR unless
+ * DATABASE_URL names PostgreSQL. On first start it creates the signing secret, the demo
+ * accounts (passwords printed once) and a fictional demo caseload. SIGTERM or SIGINT: stop
+ * accepting, save everything, exit within 10 seconds.
  */
-import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { startApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { staticFiles } from './static-files.ts';
+import { localToday } from './children/child-documents.ts';
+import { seedDemo } from './demo/demo-caseload.ts';
 
-const PLANNED = {
-  status: 'placeholder',
-  message: 'The collaborative server is not built yet. It will serve /collab (live editing), /api (accounts, children, export) and /healthz.',
-};
+/** Hard limit for shutdown: the process exits by then whatever happens. */
+const SHUTDOWN_LIMIT_MS = 9_500;
 
 const config = readConfig(process.env);
 if (!config.ok) {
-  for (const p of config.problems) console.error(`configuration: ${p}`);
+  console.error('The server cannot start: the configuration has problems.');
+  for (const p of config.problems) console.error(`  ${p}`);
   process.exit(2);
 }
-const { PORT, HOST, PUBLIC_URL } = config.config;
-const serveClient = staticFiles(fileURLToPath(new URL('../client/dist', import.meta.url)));
 
-const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0]!;
-  if (path === '/healthz' || path.startsWith('/api') || path.startsWith('/collab')) {
-    res.writeHead(path === '/healthz' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(PLANNED));
-    return;
-  }
-  serveClient(req, res);
+const app = await startApp(config.config).catch((error: unknown) => {
+  console.error('The server cannot start:', error instanceof Error ? error.message : error);
+  process.exit(1);
 });
 
-server.listen(PORT, HOST, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : PORT;
-  console.log(`Permanence planning board (placeholder server) at ${PUBLIC_URL ?? `http://${HOST}:${port}/`}`);
-  console.log(PLANNED.message);
-});
+const seeded = await seedDemo(app, localToday());
+console.log('');
+console.log(`Permanence planning board is running at ${app.url}`);
+if (seeded) {
+  console.log('');
+  console.log('First start: a fictional demo caseload and these demo accounts were created.');
+  console.log('The passwords are shown only now; keep them somewhere safe.');
+  for (const a of seeded) console.log(`  ${a.username.padEnd(16)} ${a.password}   ${a.name}, ${a.role}`);
+}
+console.log('');
+console.log('Stop with Ctrl+C; everything is saved first.');
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: saving and stopping ...`);
+    const hard = setTimeout(() => {
+      console.error('Shutdown took too long; exiting now.');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    hard.unref();
+    void app.stop().then(
+      (saved) => {
+        console.log(saved ? 'Everything is saved. Goodbye.' : 'Stopped, but some changes could not be saved (see above).');
+        process.exit(saved ? 0 : 1);
+      },
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  });
 }

@@ -29,7 +29,31 @@ interface DocState {
   failures: number;
   firstUnsavedAt: number | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
-  /** Called with each committed batch, e.g. for the audit log and the index. */
+}
+
+/** Where an update came from and which parts (root names) of the document it touched. */
+export interface UpdateSource {
+  readonly origin: unknown;
+  readonly parts: readonly string[];
+}
+
+/** A durable update and its source. */
+export interface DurableUpdate extends UpdateSource {
+  readonly update: Uint8Array;
+}
+
+/** The root names of the shared types a transaction changed (what part of the plan it touched). */
+export function partsTouched(transaction: Y.Transaction): string[] {
+  const roots = new Set<string>();
+  const names = new Map<unknown, string>();
+  for (const [key, type] of transaction.doc.share) names.set(type, key);
+  for (const type of transaction.changed.keys()) {
+    let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
+    while (t._item?.parent) t = t._item.parent as Y.AbstractType<unknown>;
+    const key = names.get(t);
+    if (key !== undefined) roots.add(key);
+  }
+  return [...roots].sort();
 }
 
 export interface DurableHealth {
@@ -40,8 +64,8 @@ export interface DurableHealth {
 }
 
 export interface DurableOptions {
-  /** Called after a batch of a document's updates is durable, with the origins they came with. */
-  readonly onDurable?: (name: string, updates: readonly { update: Uint8Array; origin: unknown }[]) => void;
+  /** Called after a batch of a document's updates is durable, with where each came from. */
+  readonly onDurable?: (name: string, updates: readonly DurableUpdate[]) => void;
   /** Called after each successful append, e.g. to schedule compaction. */
   readonly afterAppend?: (name: string) => void;
   /** First retry delay after a failed append, doubling up to `maxRetryMs`. */
@@ -55,7 +79,7 @@ export class DurableDocuments implements Extension {
   readonly #log: DocumentLog;
   readonly #options: DurableOptions;
   readonly #docs = new Map<string, DocState>();
-  readonly #origins = new Map<string, unknown[]>();
+  readonly #origins = new Map<string, UpdateSource[]>();
   #instance: Hocuspocus | undefined;
   #lastError: string | undefined;
   #failing = false;
@@ -85,9 +109,10 @@ export class DurableDocuments implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === STORAGE_ORIGIN) return;
-      this.enqueue(documentName, update, origin);
+    document.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      // Updates from another instance (through Redis) were stored by that instance.
+      if (origin === STORAGE_ORIGIN || (origin as { source?: unknown } | null)?.source === 'redis') return;
+      this.enqueue(documentName, update, { origin, parts: partsTouched(transaction) });
     });
     await Promise.resolve();
   }
@@ -101,14 +126,14 @@ export class DurableDocuments implements Extension {
   }
 
   /** Queues one update of `name` for the log (normally called by the document's update listener). */
-  enqueue(name: string, update: Uint8Array, origin: unknown): void {
+  enqueue(name: string, update: Uint8Array, source: UpdateSource): void {
     const state = this.#state(name);
     state.queue.push(update);
     state.enqueued++;
     state.firstUnsavedAt ??= Date.now();
     let origins = this.#origins.get(name);
     if (!origins) this.#origins.set(name, (origins = []));
-    origins.push(origin);
+    origins.push(source);
     if (!state.flushing && state.timer === undefined) queueMicrotask(() => void this.#flush(name));
   }
 
@@ -165,7 +190,7 @@ export class DurableDocuments implements Extension {
       state.waiters = state.waiters.filter((w) => w.target > state.committed);
       for (const w of ready) w.resolve();
       this.#options.afterAppend?.(name);
-      this.#options.onDurable?.(name, batch.map((update, i) => ({ update, origin: origins[i] })));
+      this.#options.onDurable?.(name, batch.map((update, i) => ({ update, origin: origins[i]?.origin, parts: origins[i]?.parts ?? [] })));
     } catch (error) {
       state.failures++;
       this.#failing = true;

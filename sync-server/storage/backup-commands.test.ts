@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openServerRecords } from '../records/open-server-records.ts';
+import { account, fill } from '../records/server-records.suite.ts';
 import { storageCommands } from './backup-commands.ts';
 import { openSqliteDocumentLog } from './sqlite-document-log.ts';
 import { contentOf, TestEditor } from './test-editor.ts';
@@ -35,7 +37,7 @@ describe('admin backup and restore', () => {
     const target = join(dir, 'target');
     const restore = io();
     expect(await storageCommands({ DATA_DIR: target }).restore.run([file], restore.io)).toBe(0);
-    expect(restore.out).toEqual([expect.stringMatching(/^restored 1 documents \(0 snapshots, 12 updates\) into SQLite in/)]);
+    expect(restore.out).toEqual([expect.stringMatching(/^restored 1 documents \(0 snapshots, 12 updates\), 0 accounts, 0 grants, 0 audit entries, .* into SQLite in/)]);
     const again = io();
     expect(await storageCommands({ DATA_DIR: target }).restore.run([file], again.io)).toBe(2);
     expect(again.err.join('\n')).toMatch(/holds 1 documents; add --replace/);
@@ -43,6 +45,29 @@ describe('admin backup and restore', () => {
 
     const restored = await openSqliteDocumentLog({ dataDir: target });
     expect(contentOf(await restored.load('child:1'))).toEqual(editor.content());
+    await restored.close();
+  });
+
+  it('backs up and restores the server records too; a store with accounts needs --replace', async () => {
+    const source = join(dir, 'source');
+    const records = await openServerRecords({ DATA_DIR: source });
+    await fill(records);
+    await records.close();
+    const file = join(dir, 'backup.sqlite');
+    expect(await storageCommands({ DATA_DIR: source }).backup.run([file], io().io)).toBe(0);
+
+    const target = join(dir, 'target');
+    const other = await openServerRecords({ DATA_DIR: target });
+    await other.addAccount(account('zed'));
+    await other.close();
+    const refused = io();
+    expect(await storageCommands({ DATA_DIR: target }).restore.run([file], refused.io)).toBe(2);
+    expect(refused.err.join('\n')).toMatch(/holds 0 documents and 1 accounts; add --replace/);
+    const restore = io();
+    expect(await storageCommands({ DATA_DIR: target }).restore.run([file, '--replace'], restore.io)).toBe(0);
+    expect(restore.out.join('\n')).toMatch(/2 accounts, 3 grants, 5 audit entries, 2 named versions, 2 caseload entries, 2 settings into SQLite/);
+    const restored = await openServerRecords({ DATA_DIR: target });
+    expect((await restored.accounts()).map((a) => a.username)).toEqual(['amy.worker', 'ben.iro']);
     await restored.close();
   });
 

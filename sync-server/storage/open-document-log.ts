@@ -40,8 +40,9 @@ export function describeStore(config: StorageConfig): string {
 }
 
 /**
- * Takes a consistent online backup of the configured store into `file`, from a connection of
- * its own, while servers keep running. SQLite: a SQLite file; PostgreSQL: JSON lines.
+ * Takes a consistent online backup of the configured store (documents and server records)
+ * into `file`, from a connection of its own, while servers keep running. SQLite: a SQLite
+ * file (the records live in the same file); PostgreSQL: JSON lines.
  */
 export async function backupDocumentStore(config: StorageConfig, file: string): Promise<void> {
   if (config.DATABASE_URL === undefined) {
@@ -57,8 +58,9 @@ export async function backupDocumentStore(config: StorageConfig, file: string): 
 }
 
 /**
- * Replaces the configured store's content with the backup in `file` (either format, so a SQLite
- * backup can move an installation to PostgreSQL), all or nothing. Stop the servers first.
+ * Replaces the configured store's content, documents and server records, with the backup in
+ * `file` (either format, so a SQLite backup can move an installation to PostgreSQL), all or
+ * nothing. Stop the servers first.
  */
 export function restoreDocumentStore(config: StorageConfig, file: string): Promise<BackupCounts> {
   if (config.DATABASE_URL !== undefined) return restorePostgres(file, config.DATABASE_URL);

@@ -1,10 +1,12 @@
 /**
- * PostgreSQL backups: a JSON-lines export of the three tables read in one REPEATABLE READ
- * transaction (a consistent snapshot while other instances keep writing), and restoring a
- * backup of either format in one transaction.
+ * PostgreSQL backups: a JSON-lines export of the document log's three tables and the server
+ * records' tables read in one REPEATABLE READ transaction (a consistent snapshot while other
+ * instances keep writing), and restoring a backup of either format in one transaction.
  */
 import pg from 'pg';
-import type { BackupCounts, BackupRecord } from './backup-records.ts';
+import { PostgresRecordsRestore, postgresRecordsOf } from '../records/postgres-records-backup.ts';
+import { migrateRecordsPostgres } from '../records/postgres-records-schema.ts';
+import { binaryLength, type BackupCounts, type BackupRecord, type DocumentBackupRecord } from './backup-records.ts';
 import { readBackup, writeJsonBackup } from './backup-file.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { inTransaction } from './postgres-transaction.ts';
@@ -32,6 +34,7 @@ async function* exportRecords(client: pg.PoolClient): AsyncGenerator<BackupRecor
       yield { t, name: row.name, seq: Number(row.seq), data: row.data };
     }
   }
+  yield* postgresRecordsOf(client);
 }
 
 async function* fetchAll<R extends pg.QueryResultRow>(client: pg.PoolClient, cursor: string): AsyncGenerator<R> {
@@ -43,19 +46,25 @@ async function* fetchAll<R extends pg.QueryResultRow>(client: pg.PoolClient, cur
 }
 
 /**
- * Replaces everything in the store at `databaseUrl` (tables created when missing) with the
- * backup in `file`, in one transaction that locks the tables: a damaged, truncated or
- * inconsistent backup is refused and the store is left as it was. Stop the servers first:
- * they keep documents in memory. Returns the counts restored.
+ * Replaces everything in the store at `databaseUrl` (tables created when missing), documents
+ * and server records, with the backup in `file`, in one transaction that locks the tables: a
+ * damaged, truncated or inconsistent backup is refused and the store is left as it was. A
+ * backup without records (made before they were backed up) leaves the records empty. Stop the
+ * servers first: they keep documents in memory. Returns the counts restored.
  */
 export async function restorePostgres(file: string, databaseUrl: string): Promise<BackupCounts> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, application_name: 'permanence-board-restore' });
   pool.on('error', (error) => console.error('[storage/postgres] restore connection failed', error));
   try {
     await migratePostgres(pool);
+    await migrateRecordsPostgres(pool);
     return await inTransaction(pool, 'read write', async (client) => {
       await client.query('LOCK TABLE yjs_documents, yjs_snapshots, yjs_updates IN ACCESS EXCLUSIVE MODE');
       await client.query('DELETE FROM yjs_updates; DELETE FROM yjs_snapshots; DELETE FROM yjs_documents');
+      const serverRecords = new PostgresRecordsRestore(client);
+      await serverRecords.clear();
+      const insert = (batch: readonly BackupRecord[]): Promise<void> =>
+        isDocumentBatch(batch) ? insertDocuments(client, batch) : serverRecords.insert(batch as Exclude<BackupRecord, DocumentBackupRecord>[]);
       const records = readBackup(file);
       let batch: BackupRecord[] = [];
       let bytes = 0;
@@ -63,15 +72,16 @@ export async function restorePostgres(file: string, databaseUrl: string): Promis
       while (next.done !== true) {
         const record = next.value;
         if (batch.length > 0 && (batch[0]!.t !== record.t || batch.length >= INSERT_ROWS || bytes >= INSERT_BYTES)) {
-          await insert(client, batch);
+          await insert(batch);
           batch = [];
           bytes = 0;
         }
         batch.push(record);
-        bytes += record.t === 'document' ? 0 : record.data.length;
+        bytes += binaryLength(record);
         next = await records.next();
       }
-      if (batch.length > 0) await insert(client, batch);
+      if (batch.length > 0) await insert(batch);
+      await serverRecords.finish();
       await client.query(`UPDATE yjs_documents d SET
         pending_count = (SELECT count(*) FROM yjs_updates u WHERE u.name = d.name),
         pending_bytes = (SELECT coalesce(sum(octet_length(u.data)), 0) FROM yjs_updates u WHERE u.name = d.name)`);
@@ -82,8 +92,13 @@ export async function restorePostgres(file: string, databaseUrl: string): Promis
   }
 }
 
-/** Inserts records that are all of one kind. */
-async function insert(client: pg.PoolClient, batch: readonly BackupRecord[]): Promise<void> {
+function isDocumentBatch(batch: readonly BackupRecord[]): batch is readonly DocumentBackupRecord[] {
+  const t = batch[0]?.t;
+  return t === 'document' || t === 'snapshot' || t === 'update';
+}
+
+/** Inserts document log records that are all of one kind. */
+async function insertDocuments(client: pg.PoolClient, batch: readonly DocumentBackupRecord[]): Promise<void> {
   const names = batch.map((r) => r.name);
   const first = batch[0]!;
   if (first.t === 'document') {
@@ -94,7 +109,7 @@ async function insert(client: pg.PoolClient, batch: readonly BackupRecord[]): Pr
     );
     return;
   }
-  const rows = batch as readonly Exclude<BackupRecord, { t: 'document' }>[];
+  const rows = batch as readonly Exclude<DocumentBackupRecord, { t: 'document' }>[];
   await client.query(`INSERT INTO yjs_${first.t}s (name, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])`, [
     names,
     rows.map((r) => r.seq),

@@ -5,6 +5,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
+import { NO_RECORDS } from './backup-records.ts';
 import { compactDocument } from './compaction.ts';
 import { describeDocumentLog } from './document-log.suite.ts';
 import { backupDocumentStore, restoreDocumentStore } from './open-document-log.ts';
@@ -97,7 +98,7 @@ describe('PostgreSQL store', () => {
       const databaseUrl = await server.createDatabase();
       await backupDocumentStore({ DATA_DIR: sqliteDir }, join(dir, 'from-sqlite.sqlite'));
       const counts = await restoreDocumentStore({ DATA_DIR: sqliteDir, DATABASE_URL: databaseUrl }, join(dir, 'from-sqlite.sqlite'));
-      expect(counts).toEqual({ documents: 1, snapshots: 1, updates: 4 });
+      expect(counts).toEqual({ documents: 1, snapshots: 1, updates: 4, ...NO_RECORDS });
       const postgres = await openPostgresDocumentLog({ databaseUrl });
       expect(contentOf(await postgres.load('child:1'))).toEqual(editor.content());
       expect(await postgres.append('child:1', [editor.edit(19)])).toBe(20);

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { backup, DatabaseSync } from 'node:sqlite';
+import { sqliteRecordsOf } from '../records/sqlite-records-backup.ts';
 import { BackupChecker, type BackupCounts, type BackupRecord } from './backup-records.ts';
 import { asidePath, removeAside, replaceDurably } from './durable-file.ts';
 import { SQLITE_SCHEMA_VERSION, schemaVersion, sqlitePath } from './sqlite-schema.ts';
@@ -54,8 +55,9 @@ export async function backupSqliteStore(dataDir: string, file: string): Promise<
 }
 
 /**
- * Reads a SQLite backup file as checked records. Refuses a file that fails SQLite's integrity
- * check or has a schema version other than the one this code writes.
+ * Reads a SQLite backup file as checked records: the document log's, then the server
+ * records' (none when the file has no records tables). Refuses a file that fails SQLite's
+ * integrity check or has a schema version other than the one this code writes.
  */
 export function* readSqliteBackup(file: string): Generator<BackupRecord, BackupCounts> {
   const db = new DatabaseSync(file, { readOnly: true });
@@ -78,6 +80,10 @@ export function* readSqliteBackup(file: string): Generator<BackupRecord, BackupC
         checker.check(record);
         yield record;
       }
+    }
+    for (const record of sqliteRecordsOf(db, file)) {
+      checker.check(record);
+      yield record;
     }
     return checker.finish();
   } finally {

@@ -1,0 +1,76 @@
+/**
+ * The audit log's hash chain, the same for every backend: each entry's hash covers its fields
+ * and the previous entry's hash, so changing, removing or reordering a stored entry breaks the
+ * chain from that entry on. The chain head (last seq and hash) is kept in a row of its own,
+ * updated in the same transaction as the appends: it serialises appenders, and it shows a log
+ * cut short at its end, which the links alone cannot.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEntry, AuditVerification, NewAuditEntry } from './server-records.ts';
+
+/** The last entry of the chain: seq 0 and hash '' before the first append. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The head of an empty log. */
+export const EMPTY_HEAD: AuditHead = { seq: 0, hash: '' };
+
+/**
+ * Hex SHA-256 of the canonical JSON `[seq, at, username, document, parts, bytes, action,
+ * prevHash]`. An array in a fixed order, so the JSON of the same values is always the same.
+ */
+export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
+  const canonical = JSON.stringify([entry.seq, entry.at, entry.username, entry.document, entry.parts, entry.bytes, entry.action, entry.prevHash]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** The entries to store after `head`: seqs from head.seq + 1, each linked to the one before. */
+export function chainAfter(head: AuditHead, entries: readonly NewAuditEntry[]): AuditEntry[] {
+  let { seq, hash: prevHash } = head;
+  return entries.map((entry) => {
+    seq += 1;
+    const unhashed = { seq, at: entry.at, username: entry.username, document: entry.document, parts: [...entry.parts], bytes: entry.bytes, action: entry.action, prevHash };
+    const hash = auditHash(unhashed);
+    prevHash = hash;
+    return { ...unhashed, hash };
+  });
+}
+
+/**
+ * Checks stored entries one by one, in seq order, against the chain; then {@link finish}
+ * compares the last one with the recorded head. Used by both backends' `verifyAudit`.
+ */
+export class AuditVerifier {
+  #expected = 1;
+  #prevHash = '';
+  #failure: AuditVerification | undefined;
+
+  /** Checks the next stored entry; returns false once the chain is broken (stop reading). */
+  next(entry: AuditEntry): boolean {
+    if (this.#failure) return false;
+    const seq = this.#expected;
+    if (entry.seq !== seq) {
+      this.#failure = { ok: false, seq, reason: entry.seq > seq ? `entry ${seq} is missing (the next stored entry is ${entry.seq})` : `entry ${entry.seq} is out of order` };
+    } else if (entry.prevHash !== this.#prevHash) {
+      this.#failure = { ok: false, seq, reason: seq === 1 ? 'the first entry must have an empty prevHash' : `prevHash does not match the hash of entry ${seq - 1}` };
+    } else if (auditHash(entry) !== entry.hash) {
+      this.#failure = { ok: false, seq, reason: "the hash does not match the entry's content" };
+    }
+    if (this.#failure) return false;
+    this.#expected += 1;
+    this.#prevHash = entry.hash;
+    return true;
+  }
+
+  /** The verdict once every entry has been passed to {@link next}, given the recorded chain head. */
+  finish(head: AuditHead): AuditVerification {
+    if (this.#failure) return this.#failure;
+    const last = this.#expected - 1;
+    if (head.seq > last) return { ok: false, seq: last + 1, reason: `entries ${last + 1} to ${head.seq} are missing (the chain head records ${head.seq})` };
+    if (head.seq < last) return { ok: false, seq: head.seq + 1, reason: `entries from ${head.seq + 1} are not in the chain head (added outside the server)` };
+    if (head.hash !== this.#prevHash) return { ok: false, seq: last, reason: "the last entry's hash does not match the chain head" };
+    return { ok: true, entries: last };
+  }
+}

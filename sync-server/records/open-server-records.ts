@@ -1,0 +1,16 @@
+/**
+ * Choosing the records backend from the same configuration as the document log: the SQLite
+ * file in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. Open the document log and
+ * the records from one `StorageConfig`, so both live in the same store and one backup holds both.
+ */
+import { resolve } from 'node:path';
+import type { StorageConfig } from '../storage/open-document-log.ts';
+import { openPostgresServerRecords } from './postgres-server-records.ts';
+import type { ServerRecords } from './server-records.ts';
+import { openSqliteServerRecords } from './sqlite-server-records.ts';
+
+/** Opens the configured backend's records, creating or upgrading their tables. */
+export function openServerRecords(config: StorageConfig): Promise<ServerRecords> {
+  if (config.DATABASE_URL !== undefined) return openPostgresServerRecords({ databaseUrl: config.DATABASE_URL });
+  return openSqliteServerRecords({ dataDir: resolve(config.DATA_DIR) });
+}
