@@ -94,6 +94,12 @@ export class Activity {
           await this.#records.appendAudit(batch);
           this.#audit.splice(0, batch.length);
         } catch (error) {
+          if (error instanceof TypeError) {
+            // A malformed entry would block the queue for ever: log the batch and drop it.
+            this.#say(`activity: audit entries refused as malformed and dropped: ${JSON.stringify(batch)}`, error);
+            this.#audit.splice(0, batch.length);
+            continue;
+          }
           this.#say(`activity: audit append of ${batch.length} entries failed; retrying`, error);
           await new Promise((r) => setTimeout(r, 1000));
         }

@@ -10,7 +10,8 @@ import { openSqliteDocumentLog } from '../storage/sqlite-document-log.ts';
 import { contentOf, TestEditor } from '../storage/test-editor.ts';
 import { openServerRecords } from './open-server-records.ts';
 import { openPostgresServerRecords } from './postgres-server-records.ts';
-import { account, auditEntry, contentsOf, describeServerRecords, fill } from './server-records.suite.ts';
+import { account, auditEntry, contentsOf, fill } from './server-records-fixtures.ts';
+import { describeServerRecords } from './server-records.suite.ts';
 
 let server: TestPostgres;
 beforeAll(async () => {

@@ -60,8 +60,10 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256');
 
 /**
  * A stored audit entry as a backup holds it. Deliberately lenient about the content (any
- * stored text), strict about the shape: a backup carries the log as it was, tampering
- * included, so `verifyAudit` after a restore reports what it would have reported before.
+ * stored text), strict about the shape: a backup carries the entries as they were, tampering
+ * included, so `verifyAudit` after a restore still finds a changed, missing or reordered entry.
+ * (The chain head is rebuilt from the restored entries, so a log already cut short at its end
+ * before the backup is not reported.)
  */
 export const StoredAuditEntry = z.object({
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),

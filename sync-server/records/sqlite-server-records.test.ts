@@ -12,7 +12,8 @@ import { openSqliteDocumentLog } from '../storage/sqlite-document-log.ts';
 import { restoreSqlite } from '../storage/sqlite-restore.ts';
 import { sqlitePath } from '../storage/sqlite-schema.ts';
 import { contentOf, TestEditor } from '../storage/test-editor.ts';
-import { account, auditEntry, contentsOf, describeServerRecords, fill } from './server-records.suite.ts';
+import { account, auditEntry, contentsOf, fill } from './server-records-fixtures.ts';
+import { describeServerRecords } from './server-records.suite.ts';
 import { SQLITE_RECORDS_TABLES } from './sqlite-records-schema.ts';
 import { openSqliteServerRecords } from './sqlite-server-records.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServerRecords } from '../records/open-server-records.ts';
-import { account, fill } from '../records/server-records.suite.ts';
+import { account, fill } from '../records/server-records-fixtures.ts';
 import { storageCommands } from './backup-commands.ts';
 import { openSqliteDocumentLog } from './sqlite-document-log.ts';
 import { contentOf, TestEditor } from './test-editor.ts';
