@@ -181,3 +181,16 @@ describe('bad input', () => {
     expect(health.status).toBe(200);
   });
 });
+
+describe('documents only the server creates', () => {
+  it('refuses a connection to a child document that was never created, even with a grant', async () => {
+    await server.app.records.grant({ username: 'editor', childId: 'cnotcreated', level: 'edit', restricted: true });
+    const c = connect(server.wsUrl, 'child:cnotcreated', await login(server.url, 'editor'));
+    try {
+      await expect(c.synced(3000)).rejects.toThrow();
+      expect(await server.app.log.load('child:cnotcreated')).toBeNull();
+    } finally {
+      c.destroy();
+    }
+  });
+});

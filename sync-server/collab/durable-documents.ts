@@ -13,6 +13,7 @@
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { DocumentLog } from '../storage/document-log.ts';
+import { CLOSE, WireError } from './close-codes.ts';
 
 /** Transaction origin of updates replayed from storage (not appended again). */
 export const STORAGE_ORIGIN = Symbol('storage');
@@ -94,10 +95,19 @@ export class DurableDocuments implements Extension {
     await Promise.resolve();
   }
 
-  /** Replays the stored document into Hocuspocus's. Throws (refusing the connection) when storage fails. */
-  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+  /**
+   * Replays the stored document into Hocuspocus's. Throws (refusing the connection) when storage
+   * fails, and for a document that was never stored unless the server itself is creating it
+   * (a direct connection whose context has `action` 'create' or 'import'): clients never create
+   * documents (DESIGN decision 5).
+   */
+  async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.#log.load(documentName);
-    if (!stored) return;
+    if (!stored) {
+      const action = (context as { action?: unknown } | undefined)?.action;
+      if (action === 'create' || action === 'import') return;
+      throw new WireError(CLOSE.unknownDocument, `${documentName} does not exist`);
+    }
     Y.transact(
       document,
       () => {
