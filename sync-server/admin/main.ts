@@ -3,9 +3,14 @@
  * own file and is registered here; unknown commands and bad options get a usage message and
  * exit status 2.
  */
+import { backupCommand, restoreCommand } from '../storage/backup-commands.ts';
+import { withJsonOption } from './admin-reply.ts';
 import { calendarCommand } from './calendar-command.ts';
 import { checkCommand } from './check-command.ts';
+import { childrenCommand } from './children-command.ts';
+import { grantCommand, revokeCommand } from './grant-command.ts';
 import { templatesCommand } from './templates-command.ts';
+import { usersCommand } from './users-command.ts';
 
 /** A command: parses its own arguments, writes to stdout/stderr, returns the exit status. */
 export interface AdminCommand {
@@ -19,7 +24,17 @@ export interface AdminIo {
   err(line: string): void;
 }
 
-const COMMANDS: readonly AdminCommand[] = [templatesCommand, checkCommand, calendarCommand];
+const COMMANDS: readonly AdminCommand[] = [
+  templatesCommand,
+  checkCommand,
+  calendarCommand,
+  usersCommand,
+  grantCommand,
+  revokeCommand,
+  childrenCommand,
+  withJsonOption(backupCommand),
+  withJsonOption(restoreCommand),
+];
 
 function usage(io: AdminIo): void {
   io.err('usage: npm run admin -- <command> [options]');
@@ -45,6 +60,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
 }
 
 if (import.meta.main) {
+  // Output piped into a command that stops reading early (`| head -1`) is not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   const io: AdminIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
   process.exitCode = await runAdmin(process.argv.slice(2), io);
 }

@@ -1,0 +1,67 @@
+/**
+ * The store an admin command works on: the same configuration as the server (`readConfig` of
+ * `../config.ts`: DATA_DIR, or PostgreSQL when DATABASE_URL is set), the document log and the
+ * server records opened from it. Commands may run while servers run on the same store: SQLite
+ * in WAL mode and PostgreSQL both take writes from several processes, and a running server
+ * notices account and grant changes through the access version.
+ */
+import { readConfig, type Config } from '../config.ts';
+import { openServerRecords } from '../records/open-server-records.ts';
+import type { ServerRecords } from '../records/server-records.ts';
+import type { DocumentLog } from '../storage/document-log.ts';
+import { describeStore, openDocumentLog } from '../storage/open-document-log.ts';
+
+/** The environment the commands read, usually `process.env`. */
+export type AdminEnv = Record<string, string | undefined>;
+
+/** An open store. `close()` waits for calls in progress and closes both halves. */
+export interface AdminStore {
+  readonly config: Config;
+  readonly log: DocumentLog;
+  readonly records: ServerRecords;
+  /** Where the store lives, for messages: `SQLite in /abs/dir` or the URL without its password. */
+  readonly where: string;
+  close(): Promise<void>;
+}
+
+/** The configuration, or the problems with it (each `VARIABLE: what it should be`). */
+export function adminConfig(env: AdminEnv): { ok: true; config: Config } | { ok: false; problems: string[] } {
+  return readConfig(env);
+}
+
+/**
+ * Opens the document log and the records of the configured store. Rejects when storage cannot
+ * be opened (nothing is left open then).
+ */
+export async function openAdminStore(config: Config): Promise<AdminStore> {
+  const log = await openDocumentLog(config);
+  let records: ServerRecords;
+  try {
+    records = await openServerRecords(config);
+  } catch (error) {
+    await log.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    config,
+    log,
+    records,
+    where: describeStore(config),
+    async close() {
+      await Promise.allSettled([records.close(), log.close()]);
+    },
+  };
+}
+
+/**
+ * Opens the store, runs `work`, and closes it whatever happens; rejects with the error of
+ * opening or of `work`.
+ */
+export async function withAdminStore<T>(config: Config, work: (store: AdminStore) => Promise<T>): Promise<T> {
+  const store = await openAdminStore(config);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
