@@ -338,9 +338,11 @@ describe('<plan-timeline> live from the open plan', () => {
     expect(root(el).querySelector('h2')).to.exist;
   });
 
-  it('shows the demo plan in app-root below the PPM record, with done, late, due soon, overdue and conflicting items', async () => {
-    await import('./app-root.ts');
-    const app = document.createElement('app-root');
+  it('shows the demo plan in the plan page below the PPM record, with done, late, due soon, overdue and conflicting items', async () => {
+    const { demoPlan } = await import('./demo-plan.ts');
+    await import('./plan-view.ts');
+    const app = document.createElement('plan-view');
+    app.plan = demoPlan();
     document.body.append(app);
     await app.updateComplete;
     const children = [...app.shadowRoot!.children].map((c) => c.localName);

@@ -1,3 +1,8 @@
+/**
+ * The built client served as plain files (no sync server): it loads, opens at the sign-in page,
+ * and is accessible and free of console errors before anyone signs in. The client against the
+ * real server is tested in client-server.test.ts.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from '../client/build.ts';
@@ -23,11 +28,12 @@ describe('the built client', () => {
     await server?.close();
   });
 
-  it('shows the product heading', async () => {
-    const heading = page.getByRole('heading', { level: 1, name: 'Permanence planning board' });
+  it('opens at the sign-in page, under the product banner', async () => {
+    const heading = page.getByRole('heading', { level: 1, name: 'Sign in' });
     await heading.waitFor({ state: 'visible' });
-    expect(await heading.isVisible()).toBe(true);
-    expect(await page.title()).toBe('Permanence planning board');
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole('banner').textContent()).toContain('Permanence planning board');
+    expect(await page.title()).toBe('Sign in – Permanence planning board');
     expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
   });
 
@@ -38,13 +44,27 @@ describe('the built client', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await expect.poll(() => page.getByRole('main').count()).toBe(1);
+    // The next tab stop is the first field of the page, past the banner.
+    await page.keyboard.press('Tab');
+    const deepFocus = await page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.id;
+    });
+    expect(deepFocus).toBe('username');
   });
 
-  it('shows the demo PPM record with its tables', async () => {
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: /Permanence Planning Meeting: Rowan Example/ }).count()).toBe(1);
-    const decisions = page.getByRole('table', { name: 'Decisions taken at Last Review' });
-    expect(await decisions.getByRole('row').count()).toBe(3);
-    expect(await decisions.getByRole('columnheader').allTextContents()).toEqual(['Decision', 'Reason', 'Person / agency responsible', 'Target date', 'Date completed']);
+  it('offers a labelled sign-in form that checks what is missing before sending anything', async () => {
+    const username = page.getByLabel('Username');
+    const password = page.getByLabel('Password');
+    expect(await username.getAttribute('autocomplete')).toBe('username');
+    expect(await password.getAttribute('type')).toBe('password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getByRole('link').allTextContents()).toEqual(['Enter your username', 'Enter your password']);
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'client-loads-sign-in-errors');
   });
 
   it('has no serious or critical accessibility findings (axe-core)', async () => {

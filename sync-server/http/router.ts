@@ -57,7 +57,7 @@ export class Router {
     try {
       if (!found) throw new HttpError(405, 'method-not-allowed', `${req.method ?? ''} is not allowed here; use ${[...new Set(matches.map((m) => m.r.method))].join(' or ')}.`);
       const value = await found.r.handler({ req, res, params: found.params!, query: url.searchParams });
-      if (value !== undefined && !res.headersSent) sendJson(res, 200, value);
+      if (value !== undefined && !res.headersSent) sendJson(res, res.statusCode || 200, value);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
