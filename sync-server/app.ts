@@ -5,7 +5,7 @@
  * whose `stop()` stops accepting, saves everything and closes storage.
  */
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Redis as RedisExtension, type Configuration as RedisConfiguration } from '@hocuspocus/extension-redis';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,9 +15,12 @@ import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
 import { attachSocketFront, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
+import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
+import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
+import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './records/activity.ts';
 import { openServerRecords } from './records/open-server-records.ts';
 import type { ServerRecords } from './records/server-records.ts';
@@ -89,10 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
-  if (config.REDIS_URL) {
-    const url = new URL(config.REDIS_URL);
-    extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined } }));
-  }
+  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
   late.hocuspocus = hocuspocus;
 
@@ -100,6 +100,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const router = new Router();
   sessions.routes(router);
   childrenRoutes(router, { records, log, hocuspocus, sessions, activity, durable: (name) => durable.barrier(name) });
+  const apiDeps = { records, log, hocuspocus, sessions, durable: (name: string) => durable.barrier(name), publicUrl: config.PUBLIC_URL };
+  historyRoutes(router, apiDeps);
+  versionsRoutes(router, apiDeps);
+  calendarRoutes(router, apiDeps);
   const serveClient = staticFiles(options.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url)));
 
   const health = (): Health => {
@@ -147,6 +151,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       server.close();
       server.closeAllConnections();
       const saved = await durable.flushAll(7000);
+      // With Redis, documents unload a second after their last connection (the extension lets
+      // last syncs through first); destroying it before that would leave them unsubscribing
+      // on a closed Redis connection.
+      if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
       await compactor.close().catch(() => undefined);
@@ -157,4 +165,49 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     })());
 
   return { url, port, hocuspocus, records, log, durable, activity, access, front, server, health, stop };
+}
+
+/**
+ * The Redis extension's connection settings from REDIS_URL: host and port, user name and
+ * password (percent-decoded), database number from the path and TLS for `rediss://`.
+ */
+export function redisConnection(redisUrl: string): Pick<RedisConfiguration, 'host' | 'port' | 'options'> {
+  const url = new URL(redisUrl);
+  const db = Number(url.pathname.slice(1) || '0');
+  const options: { username?: string; password?: string; db?: number; tls?: object } = {};
+  if (url.username) options.username = decodeURIComponent(url.username);
+  if (url.password) options.password = decodeURIComponent(url.password);
+  if (Number.isInteger(db) && db > 0) options.db = db;
+  if (url.protocol === 'rediss:') options.tls = {};
+  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port || 6379), options };
+}
+
+/**
+ * The Redis extension for REDIS_URL, its connection failures logged once per outage (ioredis
+ * would otherwise print an "Unhandled error event" on every reconnection attempt). While Redis
+ * is away, each instance keeps serving and storing its own clients' edits; the instances catch
+ * up on the next change after it is back.
+ */
+function sharedThroughRedis(redisUrl: string, say: (message: string, error?: unknown) => void): RedisExtension {
+  const redis = new RedisExtension(redisConnection(redisUrl));
+  let down = false;
+  // ioredis's own types do not resolve through the extension's declarations: use what we need.
+  type Emitter = { on(event: string, listener: (error?: unknown) => void): void };
+  for (const client of [redis.pub, redis.sub] as unknown as Emitter[]) {
+    client.on('error', (error: unknown) => {
+      if (!down) say('redis: connection lost; documents are not shared with other instances until it is back (retrying)', error);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) say('redis: connected again');
+      down = false;
+    });
+  }
+  return redis;
+}
+
+/** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */
+async function documentsUnloaded(hocuspocus: Hocuspocus, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (hocuspocus.getDocumentsCount() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 }

@@ -1,0 +1,181 @@
+/**
+ * iCalendar feeds over HTTP: one child's plan (`GET /api/children/:id/calendar.ics`) and every
+ * child a user may read (`GET /api/calendar.ics`), built as the admin `calendar` command builds
+ * a file (`../calendar/entries.ts` and `../calendar/ical.ts`) from the live plan and today's
+ * timeline.
+ *
+ * Calendar apps cannot send an Authorization header, so each user has a calendar feed key: a
+ * random secret kept in the server settings (`calendar-key:<username>`), never in a document.
+ * `GET /api/me/calendar-url` gives the feed address with `?key=<username>.<secret>`. The feed
+ * routes take either a bearer token or a valid key; a key is compared in constant time, and it
+ * only ever works while the account is enabled and only for the children it may read now.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
+import { timelineInputOf } from '../../model/timeline/of-plan.ts';
+import { ukDate } from '../../model/timeline/uk-date.ts';
+import { templates } from '../../templates/index.ts';
+import { planEntries, type CalendarEntry } from '../calendar/entries.ts';
+import { toICalendar } from '../calendar/ical.ts';
+import { localToday, planOf, readDocument } from '../children/child-documents.ts';
+import { planDocumentName } from '../collab/document-names.ts';
+import { USERNAME, type Account, type ServerRecords } from '../records/server-records.ts';
+import type { DocumentLog } from '../storage/document-log.ts';
+import { requireGrant } from './children-api.ts';
+import { HttpError, type Router } from './router.ts';
+import type { Sessions } from './session.ts';
+
+/** What the calendar routes use: records (grants, feed keys), the documents, sessions and the public address. */
+export interface CalendarDeps {
+  readonly records: ServerRecords;
+  readonly log: DocumentLog;
+  readonly hocuspocus: Hocuspocus;
+  readonly sessions: Sessions;
+  /** The address people use to reach the server (PUBLIC_URL); else taken from the request's Host. */
+  readonly publicUrl?: string;
+}
+
+/** The settings key of a user's calendar feed secret. */
+export function calendarKeySetting(username: string): string {
+  return `calendar-key:${username}`;
+}
+
+/** The key as it appears in a feed address: `<username>.<secret in base64url>`. */
+export function formatCalendarKey(username: string, secret: Uint8Array): string {
+  return `${username}.${Buffer.from(secret).toString('base64url')}`;
+}
+
+/** Splits a key into username and secret text; undefined when it cannot be one. */
+export function parseCalendarKey(key: string): { username: string; secret: string } | undefined {
+  const dot = key.lastIndexOf('.');
+  if (dot < 0 || key.length > 200) return undefined;
+  const username = key.slice(0, dot);
+  const secret = key.slice(dot + 1);
+  if (!USERNAME.test(username) || !/^[A-Za-z0-9_-]{16,}$/.test(secret)) return undefined;
+  return { username, secret };
+}
+
+/** Whether two strings are equal, in time that does not depend on where they differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given, 'utf8').digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b);
+}
+
+/** A user's calendar feed secret, made on first use (32 random bytes). */
+export function calendarSecret(records: ServerRecords, username: string): Promise<Uint8Array> {
+  return records.setting(calendarKeySetting(username), () => randomBytes(32));
+}
+
+const BAD_KEY = 'This calendar link is not valid (any more). Sign in and get a new link from GET /api/me/calendar-url.';
+
+/** The enabled account a feed key names, or 401. */
+export async function accountForKey(records: ServerRecords, key: string): Promise<Account> {
+  const parsed = parseCalendarKey(key);
+  const account = parsed ? await records.account(parsed.username) : undefined;
+  if (!parsed || !account || account.disabled) {
+    // Same work as a real check, so a wrong username is not told apart by time.
+    sameSecret(key, 'x'.repeat(43));
+    throw new HttpError(401, 'unauthorized', BAD_KEY);
+  }
+  const expected = Buffer.from(await calendarSecret(records, account.username)).toString('base64url');
+  if (!sameSecret(parsed.secret, expected)) throw new HttpError(401, 'unauthorized', BAD_KEY);
+  return account;
+}
+
+/** One child's plan as calendar entries for `today`; none when the plan names no known pathway. */
+export async function childCalendar(
+  deps: Pick<CalendarDeps, 'hocuspocus' | 'log'>,
+  childId: string,
+  today: string,
+): Promise<{ name: string; pathwayTitle: string | null; entries: CalendarEntry[] } | undefined> {
+  const doc = await readDocument(deps.hocuspocus, deps.log, planDocumentName(childId));
+  if (!doc) return undefined;
+  try {
+    const plan = planOf(doc);
+    if (!plan) return undefined;
+    const name = plan.childFacts().name ?? `Child ${childId}`;
+    const input = timelineInputOf(plan, templates, today);
+    if (!input) return { name, pathwayTitle: null, entries: [] };
+    const timeline = evaluateTimeline(input);
+    return { name, pathwayTitle: timeline.pathwayTitle, entries: planEntries({ childId, input, timeline }) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The address of the server as the user reaches it, ending in "/". */
+function baseUrl(deps: CalendarDeps, req: IncomingMessage): string {
+  const base = deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function sendCalendar(res: ServerResponse, text: string, filename: string): undefined {
+  res.writeHead(200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${filename}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(text);
+  return undefined;
+}
+
+/** Registers the calendar feeds and `GET /api/me/calendar-url`. */
+export function calendarRoutes(router: Router, deps: CalendarDeps): void {
+  const { records, sessions } = deps;
+  const who = async (req: IncomingMessage, query: URLSearchParams): Promise<Account> => {
+    const key = query.get('key');
+    return key !== null ? accountForKey(records, key) : sessions.user(req);
+  };
+
+  router.on('GET', '/api/me/calendar-url', async ({ req }) => {
+    const account = await sessions.user(req);
+    const key = formatCalendarKey(account.username, await calendarSecret(records, account.username));
+    const base = baseUrl(deps, req);
+    return {
+      url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
+      childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,
+      message: 'Subscribe to this address in Outlook or Google Calendar. It works without signing in, so keep it as private as a password.',
+    };
+  });
+
+  router.on('GET', '/api/children/:id/calendar.ics', async ({ req, res, params, query }) => {
+    const account = await who(req, query);
+    await requireGrant(records, account, params.id!, 'read');
+    const today = localToday();
+    const child = await childCalendar(deps, params.id!, today);
+    if (!child) throw new HttpError(404, 'not-found', 'This child has no readable plan.');
+    const text = toICalendar({
+      name: `${child.name}: permanence plan`,
+      description: child.pathwayTitle
+        ? `Permanence plan dates for ${child.name} (${child.pathwayTitle}), as of ${ukDate(today)}.`
+        : `${child.name}'s plan names no pathway this server knows, so it has no dates yet.`,
+      entries: child.entries,
+      stamp: new Date(),
+    });
+    return sendCalendar(res, text, `plan-${params.id!}.ics`);
+  });
+
+  router.on('GET', '/api/calendar.ics', async ({ req, res, query }) => {
+    const account = await who(req, query);
+    const today = localToday();
+    const entries: CalendarEntry[] = [];
+    const grants = await records.grantsOf(account.username);
+    for (const grant of grants) {
+      const child = await childCalendar(deps, grant.childId, today);
+      if (!child) continue;
+      for (const e of child.entries) entries.push({ ...e, summary: `${child.name}: ${e.summary}`, description: `Child: ${child.name}\n${e.description}` });
+    }
+    const text = toICalendar({
+      name: `Permanence plans: ${account.name}`,
+      description: `Dates of the permanence plans ${account.name} may read (${grants.length} ${grants.length === 1 ? 'child' : 'children'}), as of ${ukDate(today)}.`,
+      entries,
+      stamp: new Date(),
+    });
+    return sendCalendar(res, text, 'permanence-plans.ics');
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The history part of the HTTP API: who changed which part of a child's plan when, read from the
+ * audit log (`GET /api/children/:id/history`), and the audit chain check for administrators
+ * (`GET /api/audit/verify`). Identities come from the accounts (full name and role of the
+ * authenticated writer, never a Yjs client id). Entries of the restricted document are shown
+ * only to users whose grant covers it; to others they do not exist.
+ */
+import { z } from 'zod';
+import { planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
+import { MAX_AUDIT_PAGE, type Account, type AuditEntry, type ServerRecords } from '../records/server-records.ts';
+import { requireGrant } from './children-api.ts';
+import { HttpError, type Router } from './router.ts';
+import type { Sessions } from './session.ts';
+
+/** What people call each part (root) of a plan and of its restricted document. */
+export const PART_LABELS: Readonly<Record<string, string>> = {
+  child: "Child's details",
+  ppms: 'Permanence Planning Meetings',
+  contingency: 'Contingency plan',
+  introduction: 'Introduction plan',
+  roles: 'Roles and responsibilities',
+  pathway: 'Pathway and stages',
+  meta: 'Plan information',
+  restricted: 'Restricted details',
+};
+
+/** A part's label; a part without one (not made by this server) is shown by its name. */
+export function partLabel(part: string): string {
+  return PART_LABELS[part] ?? part;
+}
+
+/** Page size of the history when `limit` is not given. */
+export const DEFAULT_HISTORY_LIMIT = 50;
+
+/** The query of `GET /api/children/:id/history`: `limit` 1 to 1000 (default 50), `before` a seq from the previous page. */
+export const HistoryQuery = z
+  .object({
+    limit: z.coerce
+      .number({ error: `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}` })
+      .int(`limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`)
+      .min(1, `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`)
+      .max(MAX_AUDIT_PAGE, `limit must be at most ${MAX_AUDIT_PAGE}`)
+      .default(DEFAULT_HISTORY_LIMIT),
+    before: z.coerce
+      .number({ error: 'before must be the seq of an entry from the previous page' })
+      .int('before must be the seq of an entry from the previous page')
+      .min(1, 'before must be the seq of an entry from the previous page')
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional(),
+  })
+  .strict();
+
+/** Who a writer was, as others see them. */
+export interface Person {
+  readonly username: string;
+  readonly name: string;
+  readonly role: string | null;
+  readonly organisation: string | null;
+}
+
+/** Writers that are not accounts: the server itself and the admin command line. */
+const NOT_ACCOUNTS: Readonly<Record<string, Person>> = {
+  system: { username: 'system', name: 'The server', role: null, organisation: null },
+  admin: { username: 'admin', name: 'Administrator (command line)', role: null, organisation: null },
+  unknown: { username: 'unknown', name: 'Unknown user', role: null, organisation: null },
+};
+
+/**
+ * Looks people up by username, once each per request. A username that is no longer an account
+ * (cannot happen today: accounts are disabled, not deleted) is shown as itself.
+ */
+export function peopleLookup(records: ServerRecords): (username: string) => Promise<Person> {
+  const seen = new Map<string, Promise<Person>>();
+  return (username) => {
+    let found = seen.get(username);
+    if (!found) {
+      found = records.account(username).then((a) =>
+        a ? { username, name: a.name, role: a.role || null, organisation: a.organisation || null } : (NOT_ACCOUNTS[username] ?? { username, name: username, role: null, organisation: null }),
+      );
+      seen.set(username, found);
+    }
+    return found;
+  };
+}
+
+/** One entry of a child's history, as the API answers it. */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly action: AuditEntry['action'];
+  /** `plan` for the child's plan, `restricted` for its restricted document. */
+  readonly document: 'plan' | 'restricted';
+  readonly user: Person;
+  readonly parts: readonly { readonly part: string; readonly label: string }[];
+  readonly bytes: number;
+}
+
+/** An audit entry as a history entry (the document is the plan unless it ends in `:restricted`). */
+export function historyEntry(entry: AuditEntry, user: Person): HistoryEntry {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    action: entry.action,
+    document: entry.document.endsWith(':restricted') ? 'restricted' : 'plan',
+    user,
+    parts: entry.parts.map((part) => ({ part, label: partLabel(part) })),
+    bytes: entry.bytes,
+  };
+}
+
+/** Merges pages of several documents (each newest first) into one page of at most `limit`, newest first. */
+export function mergeNewestFirst(pages: readonly (readonly AuditEntry[])[], limit: number): AuditEntry[] {
+  return pages
+    .flat()
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, limit);
+}
+
+/** What the history routes use: the records (audit log, accounts, grants) and sessions. */
+export interface HistoryDeps {
+  readonly records: ServerRecords;
+  readonly sessions: Sessions;
+}
+
+/**
+ * One page of a child's history, newest first: the plan's entries, and the restricted document's
+ * when `withRestricted` (the caller has checked the grant). `next` is the `before` of the next page.
+ */
+export async function historyPage(
+  records: ServerRecords,
+  childId: string,
+  withRestricted: boolean,
+  query: z.infer<typeof HistoryQuery>,
+): Promise<{ entries: HistoryEntry[]; next: number | null }> {
+  const documents = [planDocumentName(childId), ...(withRestricted ? [restrictedDocumentName(childId)] : [])];
+  const pages = await Promise.all(documents.map((d) => records.auditOf(d, query.limit, query.before)));
+  const merged = mergeNewestFirst(pages, query.limit);
+  const person = peopleLookup(records);
+  const entries = await Promise.all(merged.map(async (e) => historyEntry(e, await person(e.username))));
+  const last = merged.at(-1);
+  return { entries, next: merged.length === query.limit && last && last.seq > 1 ? last.seq : null };
+}
+
+/** Registers `GET /api/children/:id/history` (read access) and `GET /api/audit/verify` (administrators). */
+export function historyRoutes(router: Router, deps: HistoryDeps): void {
+  const { records, sessions } = deps;
+
+  router.on('GET', '/api/children/:id/history', async ({ req, params, query }) => {
+    const account = await sessions.user(req);
+    const grant = await requireGrant(records, account, params.id!, 'read');
+    const parsed = HistoryQuery.safeParse(Object.fromEntries(query));
+    if (!parsed.success) {
+      throw new HttpError(400, 'invalid-query', `The query is not right: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}.`);
+    }
+    return historyPage(records, params.id!, grant.restricted, parsed.data);
+  });
+
+  router.on('GET', '/api/audit/verify', async ({ req }) => {
+    const account = await sessions.user(req);
+    requireAdmin(account);
+    return records.verifyAudit();
+  });
+}
+
+/** 403 unless the account may administer. */
+export function requireAdmin(account: Account): void {
+  if (!account.admin) throw new HttpError(403, 'forbidden', 'Only an administrator can do this. Ask your administrator.');
+}

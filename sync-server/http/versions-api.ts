@@ -1,0 +1,157 @@
+/**
+ * Named versions of a child's plan over HTTP: save the plan as it is now under a name (for
+ * example "PPM 2026-11-03, minutes agreed"), list them, read one in its plain-JSON form, print
+ * its minutes, and restore one as a new change that keeps the history (`version-restore.ts`).
+ * Versions are of the plan document only; the restricted document has none. Saving and
+ * restoring need edit access, reading needs read access.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { exportDoc } from '../../model/doc-json.ts';
+import { templates } from '../../templates/index.ts';
+import { planDocumentName } from '../collab/document-names.ts';
+import { planOf, readDocument } from '../children/child-documents.ts';
+import type { NamedVersion, ServerRecords } from '../records/server-records.ts';
+import type { DocumentLog } from '../storage/document-log.ts';
+import { requireGrant } from './children-api.ts';
+import { peopleLookup, type Person } from './history-api.ts';
+import { renderMinutes } from './minutes-page.ts';
+import { HttpError, readJson, sendJson, type Router } from './router.ts';
+import type { Sessions } from './session.ts';
+import { restoreVersion } from './version-restore.ts';
+
+/** Control characters and lone surrogates: a version name is one line of well-formed text. */
+const CONTROL = /[\p{Cc}\p{Cs}]/u;
+
+/** Body of `POST /api/children/:id/versions`: a name of 1 to 200 characters on one line. */
+export const NewVersionBody = z
+  .object({
+    name: z
+      .string({ error: 'name the version, e.g. "PPM 2026-11-03, minutes agreed"' })
+      .trim()
+      .min(1, 'name the version, e.g. "PPM 2026-11-03, minutes agreed"')
+      .max(200, 'a version name is at most 200 characters')
+      .refine((s) => !CONTROL.test(s), 'a version name is one line of text without control characters'),
+  })
+  .strict();
+
+/** What the version routes use: records, the stored and loaded documents, sessions and the durability barrier. */
+export interface VersionsDeps {
+  readonly records: ServerRecords;
+  readonly log: DocumentLog;
+  readonly hocuspocus: Hocuspocus;
+  readonly sessions: Sessions;
+  /** The storage extension's barrier: resolves when a document's changes are on disk. */
+  readonly durable: (name: string) => Promise<void> | undefined;
+}
+
+/** A version as the API shows it: no state, the creator as a person. */
+export interface VersionSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly createdBy: Person;
+}
+
+function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
+  return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
+}
+
+/** The version `vid` of child `childId`'s plan, or 404 (also for a version of another child). */
+export async function versionOf(records: ServerRecords, childId: string, vid: string): Promise<NamedVersion> {
+  const version = vid.length <= 128 ? await records.version(vid) : undefined;
+  if (!version || version.document !== planDocumentName(childId)) {
+    throw new HttpError(404, 'not-found', 'There is no such version of this plan. List them with GET /api/children/:id/versions.');
+  }
+  return version;
+}
+
+/** The version's state as a plan document, or 409 when this server cannot read it. */
+function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planOf>> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, version.state);
+  const plan = planOf(doc);
+  if (!plan) throw new HttpError(409, 'unreadable-version', 'This version was made from templates this server does not have, so it cannot be shown.');
+  return plan;
+}
+
+/**
+ * Registers the named-version routes: save (edit), list, view, minutes (read) and restore (edit)
+ * under `/api/children/:id/versions`.
+ */
+export function versionsRoutes(router: Router, deps: VersionsDeps): void {
+  const { records, sessions } = deps;
+
+  router.on('POST', '/api/children/:id/versions', async ({ req, res, params }) => {
+    const account = await sessions.user(req);
+    await requireGrant(records, account, params.id!, 'edit');
+    const body = await readJson(req, NewVersionBody);
+    const name = planDocumentName(params.id!);
+    await deps.durable(name);
+    const doc = await readDocument(deps.hocuspocus, deps.log, name);
+    if (!doc || !planOf(doc)) throw new HttpError(404, 'not-found', 'This child has no readable plan to save a version of.');
+    const version: NamedVersion = { id: randomUUID(), document: name, name: body.name, createdAt: new Date().toISOString(), createdBy: account.username, state: Y.encodeStateAsUpdate(doc) };
+    doc.destroy();
+    await records.addVersion(version);
+    // The router answers a returned value with 200, so the 201 is sent here.
+    sendJson(res, 201, { version: summary(version, await peopleLookup(records)(account.username)) });
+    return undefined;
+  });
+
+  router.on('GET', '/api/children/:id/versions', async ({ req, params }) => {
+    const account = await sessions.user(req);
+    await requireGrant(records, account, params.id!, 'read');
+    const person = peopleLookup(records);
+    const versions = await records.versionsOf(planDocumentName(params.id!));
+    return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) };
+  });
+
+  router.on('GET', '/api/children/:id/versions/:vid', async ({ req, params }) => {
+    const account = await sessions.user(req);
+    await requireGrant(records, account, params.id!, 'read');
+    const version = await versionOf(records, params.id!, params.vid!);
+    const plan = versionPlan(version);
+    const json = exportDoc(plan.doc, plan.spec);
+    plan.doc.destroy();
+    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json };
+  });
+
+  router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
+    const account = await sessions.user(req);
+    await requireGrant(records, account, params.id!, 'read');
+    const version = await versionOf(records, params.id!, params.vid!);
+    const plan = versionPlan(version);
+    const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
+    const form = ref ? templates.get(ref.id, ref.version) : undefined;
+    if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
+    const page = renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date() });
+    plan.doc.destroy();
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': page.contentSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(page.html);
+    return undefined;
+  });
+
+  router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {
+    const account = await sessions.user(req);
+    await requireGrant(records, account, params.id!, 'edit');
+    const version = await versionOf(records, params.id!, params.vid!);
+    const name = planDocumentName(params.id!);
+    if (!deps.hocuspocus.documents.has(name) && !(await deps.log.load(name))) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');
+    const result = await restoreVersion(deps.hocuspocus, name, version.state, { username: account.username, name: account.name }, deps.durable);
+    if (!result.ok) throw new HttpError(409, 'cannot-restore', result.reason);
+    return {
+      restored: summary(version, await peopleLookup(records)(version.createdBy)),
+      changed: result.changed,
+      bytes: result.bytes,
+      message: result.changed ? `The plan now holds the content of "${version.name}"; the change is saved and in its history.` : `The plan already held the content of "${version.name}"; nothing changed.`,
+    };
+  });
+}
