@@ -13,6 +13,9 @@
 // - With --browser (the test run) or --postgres: installs Debian's `postgresql`
 //   package when no PostgreSQL server binaries are found (the storage tests
 //   start a throwaway server from them), through apt-get and only as root.
+// - With --browser (the test run) or --redis: installs Debian's `redis-server`
+//   package when no redis-server binary is found (the scale-out test starts a
+//   throwaway server from it), through apt-get and only as root.
 //
 // Quick (a few stat calls) when everything is present.
 
@@ -165,6 +168,34 @@ function ensurePostgres() {
   say('installed PostgreSQL.');
 }
 
+/**
+ * Whether a redis-server binary is installed: REDIS_SERVER, or Debian's /usr/bin, or
+ * /usr/local/bin. Keep in step with findRedisServer() in tests/harness/redis.ts.
+ */
+function redisInstalled() {
+  const candidates = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+  if (process.env.REDIS_SERVER) candidates.push(process.env.REDIS_SERVER);
+  return candidates.some((path) => existsSync(path));
+}
+
+function ensureRedis() {
+  if (redisInstalled()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    fail(
+      'redis-server is missing and this is not root, so it cannot be installed here.\n' +
+        "  Install Debian's Redis yourself: sudo apt-get update && sudo apt-get install -y redis-server",
+    );
+  }
+  say("redis-server is missing: installing Debian's redis-server package with apt-get...");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', 'redis-server'], { env });
+  if (!redisInstalled()) fail('apt-get installed redis-server but the redis-server binary is still missing');
+  say('installed Redis.');
+}
+
 ensureModules();
 if (process.argv.includes('--browser')) ensureBrowser();
 if (process.argv.includes('--browser') || process.argv.includes('--postgres')) ensurePostgres();
+if (process.argv.includes('--browser') || process.argv.includes('--redis')) ensureRedis();

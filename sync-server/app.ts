@@ -4,7 +4,7 @@
  * `/healthz`, and the built client. `startApp` opens storage, listens, and returns a handle
  * whose `stop()` stops accepting, saves everything and closes storage.
  */
-import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Hocuspocus, type Extension, type onChangePayload } from '@hocuspocus/server';
 import { Redis as RedisExtension, type Configuration as RedisConfiguration } from '@hocuspocus/extension-redis';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -92,7 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
-  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
+  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say, () => late.hocuspocus));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
   late.hocuspocus = hocuspocus;
 
@@ -185,24 +185,45 @@ export function redisConnection(redisUrl: string): Pick<RedisConfiguration, 'hos
 /**
  * The Redis extension for REDIS_URL, its connection failures logged once per outage (ioredis
  * would otherwise print an "Unhandled error event" on every reconnection attempt). While Redis
- * is away, each instance keeps serving and storing its own clients' edits; the instances catch
- * up on the next change after it is back.
+ * is away, each instance keeps serving and storing its own clients' edits. When the subscriber
+ * is back (its subscriptions restored), every open document announces its state to the other
+ * instances as it does after a change (the extension's `onChange`: a sync step 1, answered with
+ * what it missed), so a document nobody edits after the outage does not stay stale.
  */
-function sharedThroughRedis(redisUrl: string, say: (message: string, error?: unknown) => void): RedisExtension {
+function sharedThroughRedis(redisUrl: string, say: (message: string, error?: unknown) => void, hocuspocus: () => Hocuspocus | undefined): RedisExtension {
   const redis = new RedisExtension(redisConnection(redisUrl));
   let down = false;
   // ioredis's own types do not resolve through the extension's declarations: use what we need.
   type Emitter = { on(event: string, listener: (error?: unknown) => void): void };
-  for (const client of [redis.pub, redis.sub] as unknown as Emitter[]) {
+  const [pub, sub] = [redis.pub, redis.sub] as unknown as Emitter[];
+  for (const client of [pub!, sub!]) {
     client.on('error', (error: unknown) => {
       if (!down) say('redis: connection lost; documents are not shared with other instances until it is back (retrying)', error);
       down = true;
     });
-    client.on('ready', () => {
-      if (down) say('redis: connected again');
-      down = false;
-    });
   }
+  sub!.on('ready', () => {
+    if (!down) return;
+    down = false;
+    const instance = hocuspocus();
+    const open = instance ? [...instance.documents.values()] : [];
+    say(`redis: connected again; catching up ${open.length} open document(s) with the other instances`);
+    for (const document of open) {
+      const payload: onChangePayload = {
+        instance: instance!,
+        clientsCount: document.getConnectionsCount(),
+        context: {},
+        document,
+        documentName: document.name,
+        requestHeaders: new Headers(),
+        requestParameters: new URLSearchParams(),
+        update: new Uint8Array(),
+        socketId: '',
+        transactionOrigin: { source: 'local' },
+      };
+      redis.onChange(payload).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
+    }
+  });
   return redis;
 }
 

@@ -120,8 +120,10 @@ export class DurableDocuments implements Extension {
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     document.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      // Updates from another instance (through Redis) were stored by that instance.
-      if (origin === STORAGE_ORIGIN || (origin as { source?: unknown } | null)?.source === 'redis') return;
+      // Updates from another instance (through Redis) are stored here too: that instance may
+      // die between forwarding and committing, and a client re-sending the same change here
+      // would then be acknowledged by a no-op. Appending an update twice changes nothing.
+      if (origin === STORAGE_ORIGIN) return;
       this.enqueue(documentName, update, { origin, parts: partsTouched(transaction) });
     });
     await Promise.resolve();

@@ -48,7 +48,8 @@ export class Activity {
       byWriter.set(key, { at, username, document, action, parts: [...parts].sort(), bytes: (prior?.bytes ?? 0) + u.update.length });
     }
     this.#audit.push(...byWriter.values());
-    void this.#writeAudit();
+    // Not now: a synchronous SQLite commit here would delay the acknowledgements just released.
+    setImmediate(() => void this.#writeAudit());
     const name = parseDocumentName(document);
     if (name?.kind === 'plan') this.#scheduleIndex(name.childId, document);
   }
