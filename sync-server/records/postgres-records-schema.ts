@@ -3,6 +3,7 @@
  * their migrations, recorded in `records_schema` and run under an advisory lock of their own
  * so several instances starting at once migrate exactly once.
  */
+import { runPostgresMigrations } from '../storage/postgres-migrations.ts';
 import type { Pool, PoolClient } from 'pg';
 
 /**
@@ -102,29 +103,7 @@ const MIGRATION_LOCK = 7_242_015_002;
  * changing nothing, when the database has a newer records schema.
  */
 export async function migrateRecordsPostgres(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS records_schema (
-      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const version = await recordsVersion(client);
-    if (version > MIGRATIONS.length) {
-      throw new Error(`the database has records schema version ${version}; this server knows up to ${MIGRATIONS.length}`);
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      await client.query(MIGRATIONS[v]!);
-      await client.query('INSERT INTO records_schema (version) VALUES ($1)', [v + 1]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    failure = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(failure);
-  }
+  await runPostgresMigrations(pool, { lock: MIGRATION_LOCK, table: 'records_schema', label: 'records', migrations: MIGRATIONS });
 }
 
 /** The records schema version of the database `client` is connected to: 0 without records tables. */

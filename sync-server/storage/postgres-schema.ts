@@ -2,7 +2,8 @@
  * The PostgreSQL schema and its migrations, recorded in `yjs_storage_migrations`. Tables are
  * prefixed `yjs_` so the store can share a database with other tables of the server.
  */
-import type { Pool, PoolClient } from 'pg';
+import { runPostgresMigrations } from './postgres-migrations.ts';
+import type { Pool } from 'pg';
 
 /**
  * One entry per schema version: MIGRATIONS[i] takes version i to i + 1. Never edit a shipped
@@ -41,32 +42,5 @@ const MIGRATION_LOCK = 7_242_015_001;
  * instances starting at once migrate exactly once. Throws when the database has a newer schema.
  */
 export async function migratePostgres(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS yjs_storage_migrations (
-      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const version = await currentVersion(client);
-    if (version > MIGRATIONS.length) {
-      throw new Error(`the database has storage schema version ${version}; this server knows up to ${MIGRATIONS.length}`);
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      await client.query(MIGRATIONS[v]!);
-      await client.query('INSERT INTO yjs_storage_migrations (version) VALUES ($1)', [v + 1]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    failure = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(failure);
-  }
-}
-
-async function currentVersion(client: PoolClient): Promise<number> {
-  const result = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM yjs_storage_migrations');
-  return result.rows[0]?.version ?? 0;
+  await runPostgresMigrations(pool, { lock: MIGRATION_LOCK, table: 'yjs_storage_migrations', label: 'storage', migrations: MIGRATIONS });
 }
