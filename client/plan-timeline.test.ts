@@ -10,6 +10,7 @@ import { defaultForms } from '../model/template/registry.ts';
 import type { Finding, ItemStatus, OccurrenceResult, StageResult, Timeline } from '../model/timeline/types.ts';
 import { templates } from '../templates/index.ts';
 import { openPlanContext } from './plan-context.ts';
+import { axeViolations } from './test-support.ts';
 import './plan-timeline.ts';
 import { formatShortDate } from './timeline-format.ts';
 import type { PlanTimeline } from './plan-timeline.ts';
@@ -363,27 +364,3 @@ describe('<plan-timeline> live from the open plan', () => {
     expect(squash(root(el).textContent)).to.equal('No plan is open.');
   });
 });
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-}
-
-/** Runs axe-core (WCAG 2.2 AA rules) on the element and returns serious and critical violations. */
-async function axeViolations(el: Element): Promise<string[]> {
-  const w = window as unknown as { axe?: { run: (ctx: Element, opts: unknown) => Promise<AxeResult> } };
-  if (!w.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  const result = await w.axe!.run(el, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}

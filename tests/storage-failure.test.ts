@@ -12,12 +12,11 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Health } from '../sync-server/app.ts';
 import { connect, eventually } from './harness/collab.ts';
 import { appendMarker, contingencyText, missingMarkers } from './harness/plan-edits.ts';
-import { startPostgres, type TestPostgres } from './harness/postgres.ts';
+import { adminQuery, startPostgres, type TestPostgres } from './harness/postgres.ts';
 import { childIds, makeDataDir, signIn, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
 
 /** How long storage stays broken: well past the SQLite busy timeout (5 s) and several retries. */
@@ -193,14 +192,3 @@ describe('storage failing for a while, then recovering', () => {
     });
   }, 180_000);
 });
-
-/** Runs one statement on its own connection. */
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

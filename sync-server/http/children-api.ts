@@ -4,10 +4,9 @@
  * Access is checked on every call against the grants in server storage.
  */
 import type { Hocuspocus } from '@hocuspocus/server';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { exportDoc, importDoc } from '../../model/doc-json.ts';
-import { DocMeta, META_ROOT } from '../../model/doc-spec.ts';
+import { DocMeta } from '../../model/doc-spec.ts';
 import { templates } from '../../templates/index.ts';
 import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
 import { buildChildDocuments, newChildId, planOf, readDocument, storeNewDocuments } from '../children/child-documents.ts';
@@ -53,7 +52,12 @@ export async function requireGrant(records: ServerRecords, account: Account, chi
 }
 
 /** Creates a child: documents made from templates, stored durably, the creator granted edit. */
-export async function createChild(deps: ChildrenDeps, by: Account | 'admin', body: z.infer<typeof NewChildBody>, childId = newChildId()): Promise<string> {
+export async function createChild(
+  deps: Pick<ChildrenDeps, 'records' | 'log' | 'hocuspocus' | 'activity' | 'durable'>,
+  by: Account | 'admin',
+  body: z.infer<typeof NewChildBody>,
+  childId = newChildId(),
+): Promise<string> {
   const username = by === 'admin' ? 'admin' : by.username;
   const { name, pathwayId, ...rest } = body;
   let docs;
@@ -126,10 +130,4 @@ export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
     res.statusCode = 201;
     return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
   });
-}
-
-/** Reads the meta of a stored plan (for tools); undefined when absent. */
-export function metaOf(doc: Y.Doc): DocMeta | undefined {
-  const parsed = DocMeta.safeParse(doc.getMap(META_ROOT).toJSON());
-  return parsed.success ? parsed.data : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openSqliteDatabase, sqlitePath } from '../storage/sqlite-schema.ts';
+import { inSqliteTransaction } from '../storage/sqlite-transaction.ts';
 import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, ChildSummaryInput, GrantInput, isChildId, isUsername, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
 import { accountOf, childOf, grantOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
@@ -90,7 +91,7 @@ class SqliteServerRecords implements ServerRecords {
   addAccount(account: Account): Promise<boolean> {
     return this.#run(() => {
       const a = checked(AccountInput, account, 'addAccount');
-      return this.#write(() => {
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
         const { changes } = this.#sql.addAccount!.run(a.username, a.name, a.role, a.organisation, a.passwordHash, Number(a.disabled), Number(a.admin), a.createdAt);
         if (changes === 0) return false;
         this.#bumpAccess();
@@ -128,7 +129,7 @@ class SqliteServerRecords implements ServerRecords {
   grant(grant: Grant): Promise<void> {
     return this.#run(() => {
       const g = checked(GrantInput, grant, 'grant');
-      this.#write(() => {
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
         if (this.#sql.account!.get(g.username) === undefined) throw new RangeError(`grant: there is no account "${g.username}"`);
         this.#sql.grant!.run(g.username, g.childId, g.level, Number(g.restricted));
         this.#bumpAccess();
@@ -141,7 +142,7 @@ class SqliteServerRecords implements ServerRecords {
       () =>
         isUsername(username) &&
         isChildId(childId) &&
-        this.#write(() => {
+        inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
           if (this.#sql.revoke!.run(username, childId).changes === 0) return false;
           this.#bumpAccess();
           return true;
@@ -176,7 +177,7 @@ class SqliteServerRecords implements ServerRecords {
   appendAudit(entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
     return this.#run(() => {
       const valid = checkNewAuditEntries(entries);
-      return valid.length === 0 ? [] : this.#write(() => this.#audit.appendInTransaction(valid));
+      return valid.length === 0 ? [] : inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#audit.appendInTransaction(valid));
     });
   }
 
@@ -194,7 +195,7 @@ class SqliteServerRecords implements ServerRecords {
   addVersion(version: NamedVersion): Promise<void> {
     return this.#run(() => {
       const v = checked(VersionInput, version, 'addVersion');
-      this.#write(() => this.#sql.addVersion!.run(v.id, v.document, v.name, v.createdAt, v.createdBy, v.state));
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.addVersion!.run(v.id, v.document, v.name, v.createdAt, v.createdBy, v.state));
     });
   }
 
@@ -212,7 +213,7 @@ class SqliteServerRecords implements ServerRecords {
   putChild(summary: ChildSummary): Promise<void> {
     return this.#run(() => {
       const c = checked(ChildSummaryInput, summary, 'putChild');
-      this.#write(() => this.#sql.putChild!.run(c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt));
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.putChild!.run(c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt));
     });
   }
 
@@ -240,7 +241,7 @@ class SqliteServerRecords implements ServerRecords {
       const existing = this.#sql.setting!.get(key) as { value: Uint8Array } | undefined;
       if (existing !== undefined) return existing.value;
       const value = checked(SettingValue, create(), `setting "${key}": create() must return a Uint8Array`);
-      return this.#write(() => {
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
         this.#sql.addSetting!.run(key, value);
         return (this.#sql.setting!.get(key) as { value: Uint8Array }).value;
       });
@@ -267,7 +268,7 @@ class SqliteServerRecords implements ServerRecords {
   }
 
   #changeAccount(statement: StatementSync, value: number | string, username: string): boolean {
-    return this.#write(() => {
+    return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
       if (statement.run(value, username).changes === 0) return false;
       this.#bumpAccess();
       return true;
@@ -276,23 +277,5 @@ class SqliteServerRecords implements ServerRecords {
 
   #bumpAccess(): void {
     if (this.#sql.bumpAccess!.run().changes !== 1) throw new Error('records: the access version row is missing');
-  }
-
-  /** One BEGIN IMMEDIATE transaction: all or nothing. */
-  #write<T>(body: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = body();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      // SQLite may already have rolled back (e.g. disk full); only roll back what is still open.
-      try {
-        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      } catch (rollbackError) {
-        throw new AggregateError([error, rollbackError], 'a transaction failed and could not be rolled back', { cause: rollbackError });
-      }
-      throw error;
-    }
   }
 }

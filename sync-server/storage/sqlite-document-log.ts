@@ -20,6 +20,7 @@ import {
   type StoredDocument,
 } from './document-log.ts';
 import { GroupCommit } from './group-commit.ts';
+import { inSqliteTransaction } from './sqlite-transaction.ts';
 import { backupSqliteDatabase } from './sqlite-backup.ts';
 import { openSqliteDatabase, sqlitePath } from './sqlite-schema.ts';
 
@@ -109,7 +110,7 @@ class SqliteDocumentLog implements DocumentLog {
   #load(name: string): StoredDocument | null {
     checkName(name);
     this.#checkOpen();
-    return this.#transaction('BEGIN', () => {
+    return inSqliteTransaction(this.#db, 'BEGIN', () => {
       const head = this.#sql.head.get(name) as Head | undefined;
       if (head === undefined) return null;
       const snapshot = head.snapshot_seq > 0 ? (this.#sql.snapshot.get(name) as { data: Uint8Array } | undefined) : undefined;
@@ -126,7 +127,7 @@ class SqliteDocumentLog implements DocumentLog {
   #compact(name: string, snapshot: Uint8Array, throughSeq: number): boolean {
     checkCompact(name, snapshot, throughSeq);
     this.#checkOpen();
-    return this.#transaction('BEGIN IMMEDIATE', () => {
+    return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
       const head = this.#sql.head.get(name) as Head | undefined;
       if (head === undefined) throw new Error(`cannot compact unknown document "${name}"`);
       if (throughSeq > head.last_seq) throw new RangeError(`cannot compact "${name}" through ${throughSeq}: last seq is ${head.last_seq}`);
@@ -184,7 +185,7 @@ class SqliteDocumentLog implements DocumentLog {
 
   /** One transaction for a batch of appends; all or nothing. */
   #commit(batch: readonly AppendRequest[]): number[] {
-    const results = this.#transaction('BEGIN IMMEDIATE', () =>
+    const results = inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () =>
       batch.map(({ name, updates }) => {
         const { last_seq } = this.#sql.bump.get(name, updates.length, updates.length, byteLength(updates)) as { last_seq: number };
         let seq = last_seq - updates.length;
@@ -196,22 +197,6 @@ class SqliteDocumentLog implements DocumentLog {
     return results;
   }
 
-  #transaction<T>(begin: 'BEGIN' | 'BEGIN IMMEDIATE', body: () => T): T {
-    this.#db.exec(begin);
-    try {
-      const result = body();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      // SQLite may already have rolled back (e.g. disk full); only roll back what is still open.
-      try {
-        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      } catch (rollbackError) {
-        throw new AggregateError([error, rollbackError], 'a transaction failed and could not be rolled back', { cause: rollbackError });
-      }
-      throw error;
-    }
-  }
 
   #checkOpen(): void {
     if (this.#closed !== undefined) throw new Error('storage is closed');

@@ -61,7 +61,7 @@ export async function addUser(app: App, username: string, password = `pw-${usern
 
 /** Creates a child on the adoption pathway as the administrator; returns its id. */
 export async function addChild(app: App, name = 'Test Child'): Promise<string> {
-  const deps = { records: app.records, log: app.log, hocuspocus: app.hocuspocus, sessions: undefined as never, activity: app.activity, durable: (name: string) => app.durable.barrier(name) };
+  const deps = { records: app.records, log: app.log, hocuspocus: app.hocuspocus, activity: app.activity, durable: (name: string) => app.durable.barrier(name) };
   return createChild(deps, 'admin', {
     name,
     pathwayId: 'pathway-adoption',
