@@ -65,8 +65,9 @@ export interface AppOptions {
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const say = options.say ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
-  const log = await openDocumentLog(config);
-  const records = await openServerRecords(config);
+  // SQLite connections in threads of their own: a commit waiting for the disk never pauses forwarding.
+  const log = await openDocumentLog(config, { ownThread: true });
+  const records = await openServerRecords(config, { ownThread: true });
   const secret = await records.setting('token-signing-secret', () => randomBytes(32));
   const compactor: Compactor = createCompactor(log, { onError: say });
   const validator = new UpdateValidator();

@@ -2,15 +2,20 @@
  * Records what happens to documents once it is durable: an audit entry per writer per stored
  * batch (who, when, which document, which parts, how many bytes; the identity is the
  * authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
- * entry for a child's plan (debounced). Failures are logged and retried; they never lose the
- * document itself, which is already stored.
+ * entry for a child's plan. Failures are logged and retried; they never lose the document
+ * itself, which is already stored.
+ *
+ * Both are kept off the path of edits: audit entries are gathered for up to
+ * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
+ * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
+ * changed, so typing in a plan costs no index write at all.
  */
 import type { Hocuspocus } from '@hocuspocus/server';
 import { parseDocumentName } from '../collab/document-names.ts';
 import type { DurableUpdate } from '../collab/durable-documents.ts';
 import { localToday, readDocument, summarise } from '../children/child-documents.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
-import type { AuditEntry, NewAuditEntry, ServerRecords } from './server-records.ts';
+import type { AuditEntry, ChildSummary, NewAuditEntry, ServerRecords } from './server-records.ts';
 
 /** Who an update's origin says wrote it, and what kind of write it was. */
 export function writerOf(origin: unknown): { username: string; action: AuditEntry['action'] } {
@@ -20,6 +25,11 @@ export function writerOf(origin: unknown): { username: string; action: AuditEntr
   return { username: 'system', action: 'edit' };
 }
 
+/** Longest an audit entry waits to share a commit with others (ms): at most ten audit commits a second. */
+export const AUDIT_WINDOW_MS = 100;
+/** A child's index entry is recomputed this long after the first change not yet indexed (ms). */
+export const INDEX_WINDOW_MS = 300;
+
 export class Activity {
   readonly #records: ServerRecords;
   readonly #log: DocumentLog;
@@ -28,6 +38,7 @@ export class Activity {
   readonly #audit: NewAuditEntry[] = [];
   readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
   #writing: Promise<void> | undefined;
+  #auditTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(records: ServerRecords, log: DocumentLog, hocuspocus: () => Hocuspocus, say: (message: string, error?: unknown) => void) {
     this.#records = records;
@@ -48,14 +59,19 @@ export class Activity {
       byWriter.set(key, { at, username, document, action, parts: [...parts].sort(), bytes: (prior?.bytes ?? 0) + u.update.length });
     }
     this.#audit.push(...byWriter.values());
-    // Not now: a synchronous SQLite commit here would delay the acknowledgements just released.
-    setImmediate(() => void this.#writeAudit());
+    // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
+    this.#auditTimer ??= setTimeout(() => {
+      this.#auditTimer = undefined;
+      void this.#writeAudit();
+    }, AUDIT_WINDOW_MS);
     const name = parseDocumentName(document);
     if (name?.kind === 'plan') this.#scheduleIndex(name.childId, document);
   }
 
   /** Waits for pending audit and index writes (for shutdown and tests). */
   async settle(): Promise<void> {
+    clearTimeout(this.#auditTimer);
+    this.#auditTimer = undefined;
     for (const [childId, timer] of this.#index) {
       clearTimeout(timer);
       this.#index.delete(childId);
@@ -64,25 +80,37 @@ export class Activity {
     while (this.#writing || this.#audit.length > 0) await (this.#writing ?? this.#writeAudit());
   }
 
-  /** Recomputes a child's caseload index entry from its plan. */
+  /**
+   * Recomputes a child's caseload index entry from its plan (the live document when the server
+   * has it loaded, read only; else the stored one) and writes it when anything but its time
+   * changed: `updatedAt` is when the entry last changed.
+   */
   async refreshIndex(childId: string, document: string): Promise<void> {
     try {
-      const doc = await readDocument(this.#hocuspocus(), this.#log, document);
+      const live = this.#hocuspocus().documents.get(document);
+      const doc = live ?? (await readDocument(this.#hocuspocus(), this.#log, document));
       if (!doc) return;
-      await this.#records.putChild(summarise(childId, doc, localToday()));
-      doc.destroy();
+      let summary;
+      try {
+        summary = summarise(childId, doc, localToday());
+      } finally {
+        if (!live) doc.destroy();
+      }
+      const stored = await this.#records.child(childId);
+      if (stored && sameSummary(stored, summary)) return;
+      await this.#records.putChild(summary);
     } catch (error) {
       this.#say(`activity: could not refresh the caseload index for ${childId}`, error);
     }
   }
 
-  /** Refreshes a child's index entry 300 ms after the first change not yet indexed (at most ~3 a second, never starved by a steady stream of edits). */
+  /** Refreshes a child's index entry {@link INDEX_WINDOW_MS} after the first change not yet indexed: never starved by a steady stream of edits. */
   #scheduleIndex(childId: string, document: string): void {
     if (this.#index.has(childId)) return;
     const timer = setTimeout(() => {
       this.#index.delete(childId);
       void this.refreshIndex(childId, document);
-    }, 300);
+    }, INDEX_WINDOW_MS);
     timer.unref();
     this.#index.set(childId, timer);
   }
@@ -111,4 +139,9 @@ export class Activity {
     });
     return this.#writing;
   }
+}
+
+/** Whether two index entries say the same, whenever they were computed. */
+function sameSummary(a: ChildSummary, b: ChildSummary): boolean {
+  return (Object.keys(b) as (keyof ChildSummary)[]).every((key) => key === 'updatedAt' || a[key] === b[key]);
 }

@@ -4,13 +4,15 @@
  * the records from one `StorageConfig`, so both live in the same store and one backup holds both.
  */
 import { resolve } from 'node:path';
-import type { StorageConfig } from '../storage/open-document-log.ts';
+import type { OpenOptions, StorageConfig } from '../storage/open-document-log.ts';
 import { openPostgresServerRecords } from './postgres-server-records.ts';
 import type { ServerRecords } from './server-records.ts';
 import { openSqliteServerRecords } from './sqlite-server-records.ts';
+import { openThreadedSqliteServerRecords } from './threaded-server-records.ts';
 
-/** Opens the configured backend's records, creating or upgrading their tables. */
-export function openServerRecords(config: StorageConfig): Promise<ServerRecords> {
+/** Opens the configured backend's records, creating or upgrading their tables (see {@link OpenOptions}). */
+export function openServerRecords(config: StorageConfig, options: OpenOptions = {}): Promise<ServerRecords> {
   if (config.DATABASE_URL !== undefined) return openPostgresServerRecords({ databaseUrl: config.DATABASE_URL });
-  return openSqliteServerRecords({ dataDir: resolve(config.DATA_DIR) });
+  const sqlite = { dataDir: resolve(config.DATA_DIR) };
+  return options.ownThread ? openThreadedSqliteServerRecords(sqlite) : openSqliteServerRecords(sqlite);
 }

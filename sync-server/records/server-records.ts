@@ -93,6 +93,7 @@ export interface ChildSummary {
   /** YYYY-MM-DD. */
   readonly nextDue: string | null;
   readonly nextDueTitle: string | null;
+  /** When this entry last changed (an edit that changes none of the fields above does not move it). */
   readonly updatedAt: string;
 }
 

@@ -13,9 +13,11 @@ import { restoreSqlite } from '../storage/sqlite-restore.ts';
 import { sqlitePath } from '../storage/sqlite-schema.ts';
 import { contentOf, TestEditor } from '../storage/test-editor.ts';
 import { account, auditEntry, contentsOf, fill } from './server-records-fixtures.ts';
-import { describeServerRecords } from './server-records.suite.ts';
+import type { ServerRecords } from './server-records.ts';
+import { describeServerRecords, type RecordsStoreUnderTest } from './server-records.suite.ts';
 import { SQLITE_RECORDS_TABLES } from './sqlite-records-schema.ts';
 import { openSqliteServerRecords } from './sqlite-server-records.ts';
+import { openThreadedSqliteServerRecords } from './threaded-server-records.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -43,10 +45,11 @@ function withDatabase<T>(dataDir: string, body: (db: DatabaseSync) => T): T {
 
 const FAILING_TABLES = [...SQLITE_RECORDS_TABLES, 'records_access', 'records_audit_head'];
 
-describeServerRecords('SQLite', async () => {
+/** The shared suite against SQLite in `dataDir`, opened by `open` (on this thread or its own). */
+const sqliteStore = (open: (options: { dataDir: string }) => Promise<ServerRecords>) => async (): Promise<RecordsStoreUnderTest> => {
   const dataDir = await tempDir();
   return {
-    open: () => openSqliteServerRecords({ dataDir }),
+    open: () => open({ dataDir }),
     backup: (file) => backupSqliteStore(dataDir, file),
     restore: (file) => restoreSqlite(file, dataDir),
     sql: (statements) => onDatabase(dataDir, (db) => db.exec(statements)),
@@ -65,7 +68,10 @@ describeServerRecords('SQLite', async () => {
       }),
     destroy: () => rm(dataDir, { recursive: true, force: true }),
   };
-});
+};
+
+describeServerRecords('SQLite', sqliteStore(openSqliteServerRecords));
+describeServerRecords('SQLite in its own thread', sqliteStore(openThreadedSqliteServerRecords));
 
 describe('SQLite records store', () => {
   afterEach(async () => {

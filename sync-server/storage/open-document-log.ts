@@ -12,6 +12,7 @@ import { openPostgresDocumentLog } from './postgres-document-log.ts';
 import { backupSqliteStore } from './sqlite-backup.ts';
 import { openSqliteDocumentLog } from './sqlite-document-log.ts';
 import { restoreSqlite } from './sqlite-restore.ts';
+import { openThreadedSqliteDocumentLog } from './threaded-document-log.ts';
 
 /** The storage part of the server's environment; merge into `config.ts`'s schema. */
 export const StorageConfig = z.object({
@@ -25,10 +26,21 @@ export const StorageConfig = z.object({
 });
 export type StorageConfig = z.infer<typeof StorageConfig>;
 
+/** How to open a backend. */
+export interface OpenOptions {
+  /**
+   * SQLite only: run the connection in a thread of its own, so that commits never pause the
+   * caller's event loop. The server does; short-lived commands need not. PostgreSQL's client
+   * never blocks, so this changes nothing there.
+   */
+  readonly ownThread?: boolean;
+}
+
 /** Opens the configured backend. */
-export function openDocumentLog(config: StorageConfig): Promise<DocumentLog> {
+export function openDocumentLog(config: StorageConfig, options: OpenOptions = {}): Promise<DocumentLog> {
   if (config.DATABASE_URL !== undefined) return openPostgresDocumentLog({ databaseUrl: config.DATABASE_URL });
-  return openSqliteDocumentLog({ dataDir: resolve(config.DATA_DIR) });
+  const sqlite = { dataDir: resolve(config.DATA_DIR) };
+  return options.ownThread ? openThreadedSqliteDocumentLog(sqlite) : openSqliteDocumentLog(sqlite);
 }
 
 /** Where a store lives, for messages: the SQLite file or the database URL without its password. */

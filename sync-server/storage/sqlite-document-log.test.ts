@@ -8,11 +8,13 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compactDocument } from './compaction.ts';
-import { describeDocumentLog } from './document-log.suite.ts';
+import type { DocumentLog } from './document-log.ts';
+import { describeDocumentLog, type StoreUnderTest } from './document-log.suite.ts';
 import { backupSqliteStore } from './sqlite-backup.ts';
 import { openSqliteDocumentLog } from './sqlite-document-log.ts';
 import { restoreSqlite } from './sqlite-restore.ts';
 import { openSqliteDatabase, sqlitePath } from './sqlite-schema.ts';
+import { openThreadedSqliteDocumentLog } from './threaded-document-log.ts';
 import { contentOf, TestEditor } from './test-editor.ts';
 
 const dirs: string[] = [];
@@ -22,10 +24,11 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-describeDocumentLog('SQLite', async () => {
+/** The shared suite against SQLite in `dataDir`, opened by `open` (on this thread or its own). */
+const sqliteStore = (open: (options: { dataDir: string }) => Promise<DocumentLog>) => async (): Promise<StoreUnderTest> => {
   const dataDir = await tempDir();
   return {
-    open: () => openSqliteDocumentLog({ dataDir }),
+    open: () => open({ dataDir }),
     restore: (file) => restoreSqlite(file, dataDir),
     failWrites: (fail) => {
       const db = new DatabaseSync(sqlitePath(dataDir));
@@ -40,7 +43,10 @@ describeDocumentLog('SQLite', async () => {
     },
     destroy: () => rm(dataDir, { recursive: true, force: true }),
   };
-});
+};
+
+describeDocumentLog('SQLite', sqliteStore(openSqliteDocumentLog));
+describeDocumentLog('SQLite in its own thread', sqliteStore(openThreadedSqliteDocumentLog));
 
 describe('SQLite store', () => {
   afterEach(async () => {

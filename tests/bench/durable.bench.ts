@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     return process.memoryUsage().heapUsed;
   };
 
-  const server = await startTestServer(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {});
+  const server = await startTestServer(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}, undefined, { recheckMs: 1000 });
   const clients = startClients();
   const { app } = server;
   try {

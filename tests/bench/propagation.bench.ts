@@ -11,6 +11,9 @@
  * and each arrival is timed on the clients' own clock. One client edits at a time (the editors
  * take turns), at a steady rate; each edit waits for the previous one to reach everyone.
  *
+ * Relay clients start each run from the document as the server holds it at that moment, so both
+ * paths apply the same updates to the same document (its text and history grow over the runs).
+ *
  * Each client count runs `--repeat` times, relay and server alternating, and the samples are
  * pooled: a single run's p99 rests on its 4 slowest edits, which on a small VM is mostly noise.
  * The event-loop delay of this thread (server or relay) is reported alongside, to tell stalls of
@@ -183,7 +186,8 @@ async function main(): Promise<void> {
   const intervalMs = Number(option('interval', '20'));
   const repeat = Number(option('repeat', '3'));
 
-  const server = await startTestServer();
+  // The production re-check interval of open connections (tests use a shorter one).
+  const server = await startTestServer({}, undefined, { recheckMs: 1000 });
   const relay = await startRelay();
   try {
     await addUser(server.app, 'bench');
@@ -191,9 +195,18 @@ async function main(): Promise<void> {
     await server.app.records.grant({ username: 'bench', childId, level: 'edit', restricted: false });
     const token = await login(server.url, 'bench');
     const document = `child:${childId}`;
-    const stored = await server.app.log.load(document);
-    const parts = [...(stored?.snapshot ? [stored.snapshot] : []), ...(stored?.updates ?? [])];
-    const initialState = Y.mergeUpdates(parts);
+    /**
+     * The document as the server holds it now. Each relay run starts from it, so that relay
+     * clients apply updates to the same document (same length of text, same history) as the
+     * server's clients, which sync it from the server.
+     */
+    const serverState = async (): Promise<Uint8Array> => {
+      const live = server.app.hocuspocus.documents.get(document);
+      if (live) return Y.encodeStateAsUpdate(live);
+      const stored = await server.app.log.load(document);
+      return Y.mergeUpdates([...(stored?.snapshot ? [stored.snapshot] : []), ...(stored?.updates ?? [])]);
+    };
+    const initialState = await serverState();
 
     console.log(`edit propagation: ${repeat} runs of ${edits} edits per client count and path, one edit every ${intervalMs} ms, editors taking turns; plan of ${initialState.length} bytes`);
     console.log(`storage: ${server.app.log.kind} in ${server.dataDir}; node ${process.version}\n`);
@@ -216,7 +229,8 @@ async function main(): Promise<void> {
         (into as { missing: number }).missing += m.missing;
       };
       for (let r = 0; r < repeat; r++) {
-        const viaRelay = (): Promise<Measured> => inWorker({ mode: 'relay', url: relay.url, document, initialState, clients: n, edits, intervalMs }, loopRelay);
+        const viaRelay = async (): Promise<Measured> =>
+          inWorker({ mode: 'relay', url: relay.url, document, initialState: await serverState(), clients: n, edits, intervalMs }, loopRelay);
         const viaServer = (): Promise<Measured> => inWorker({ mode: 'server', url: server.wsUrl, document, token, clients: n, edits, intervalMs }, loopServer);
         if (r % 2 === 0) {
           pool(relay_, await viaRelay());
