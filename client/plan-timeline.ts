@@ -12,7 +12,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { addMonths, formatDay, tryParseDay } from '../model/calendar/day.ts';
+import { addMonths, formatDay, localToday, tryParseDay } from '../model/calendar/day.ts';
 import type { Plan } from '../model/plan.ts';
 import type { TemplateRegistry } from '../model/template/registry.ts';
 import { timelineOfPlan } from '../model/timeline/of-plan.ts';
@@ -22,7 +22,7 @@ import { DocChangesController } from './doc-changes-controller.ts';
 import { openPlanContext } from './plan-context.ts';
 import { timeAxis, type TimeAxis } from './timeline-axis.ts';
 import { findingsTemplate } from './timeline-findings.ts';
-import { formatShortDate, localToday } from './timeline-format.ts';
+import { formatShortDate } from './timeline-format.ts';
 import { RATING_LOOK, shapeIcon, STATUS_LOOK } from './timeline-marks.ts';
 import { rowTemplate, time, timelineRows, type RowGroup, type TimelineRow } from './timeline-rows.ts';
 import { timelineStyles } from './timeline-styles.ts';

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
 import { timeAxis } from './timeline-axis.ts';
-import { daysBetween, formatSpan, localToday } from './timeline-format.ts';
+import { localToday } from '../model/calendar/day.ts';
+import { daysBetween, formatSpan } from './timeline-format.ts';
 
 describe('timeAxis', () => {
   it('spans every date and today, a week before the first and four weeks after the last', () => {

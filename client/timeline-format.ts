@@ -29,8 +29,3 @@ export function formatSpan(days: number): string {
   return `${weeks} weeks${rest === 0 ? '' : ` and ${rest} ${rest === 1 ? 'day' : 'days'}`}`;
 }
 
-/** Today's date on this device's clock and time zone, as YYYY-MM-DD (the user's calendar day). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

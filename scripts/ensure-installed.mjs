@@ -121,23 +121,6 @@ function ensureModules() {
   say('packages installed.');
 }
 
-function ensureBrowser() {
-  if (existsSync(CHROMIUM)) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    fail(
-      `${CHROMIUM} is missing and this is not root, so it cannot be installed here.\n` +
-        '  Install Debian\'s Chromium yourself: sudo apt-get update && sudo apt-get install -y chromium',
-    );
-  }
-  say(`${CHROMIUM} is missing: installing Debian's chromium package with apt-get...`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', 'chromium'], { env });
-  if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is still missing`);
-  say(`installed ${CHROMIUM}.`);
-}
-
 /**
  * Whether PostgreSQL's server binaries (initdb and postgres) are installed: Debian puts them in
  * /usr/lib/postgresql/<version>/bin; other installs in /usr/local/bin or /usr/bin. Keep in step
@@ -151,23 +134,6 @@ function postgresInstalled() {
   return dirs.some((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
 }
 
-function ensurePostgres() {
-  if (postgresInstalled()) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    fail(
-      'the PostgreSQL server binaries (initdb, postgres) are missing and this is not root, so they cannot be installed here.\n' +
-        "  Install Debian's PostgreSQL yourself: sudo apt-get update && sudo apt-get install -y postgresql",
-    );
-  }
-  say("PostgreSQL server binaries are missing: installing Debian's postgresql package with apt-get...");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', 'postgresql'], { env });
-  if (!postgresInstalled()) fail('apt-get installed postgresql but its server binaries are still missing');
-  say('installed PostgreSQL.');
-}
-
 /**
  * Whether a redis-server binary is installed: REDIS_SERVER, or Debian's /usr/bin, or
  * /usr/local/bin. Keep in step with findRedisServer() in tests/harness/redis.ts.
@@ -178,24 +144,38 @@ function redisInstalled() {
   return candidates.some((path) => existsSync(path));
 }
 
-function ensureRedis() {
-  if (redisInstalled()) return;
+/** The system packages the tests need: how to tell each is there, and Debian's package for it. */
+const SYSTEM_PACKAGES = [
+  { flag: '--browser', what: `Chromium (${CHROMIUM})`, pkg: 'chromium', installed: () => existsSync(CHROMIUM) },
+  { flag: '--postgres', what: 'the PostgreSQL server binaries (initdb, postgres)', pkg: 'postgresql', installed: postgresInstalled },
+  { flag: '--redis', what: 'redis-server', pkg: 'redis-server', installed: redisInstalled },
+];
+
+/**
+ * Installs with apt-get, in one update and one install, the system packages asked for that are
+ * missing: `--postgres`, `--redis`, or `--browser` for all three (what `npm test` needs). Not
+ * being root, it stops with the command to run instead.
+ */
+function ensureSystemPackages() {
+  const all = process.argv.includes('--browser');
+  const missing = SYSTEM_PACKAGES.filter((p) => (all || process.argv.includes(p.flag)) && !p.installed());
+  if (missing.length === 0) return;
+  const pkgs = missing.map((p) => p.pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     fail(
-      'redis-server is missing and this is not root, so it cannot be installed here.\n' +
-        "  Install Debian's Redis yourself: sudo apt-get update && sudo apt-get install -y redis-server",
+      `${missing.map((p) => p.what).join(', ')} missing and this is not root, so nothing can be installed here.\n` +
+        `  Install Debian's packages yourself: sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`,
     );
   }
-  say("redis-server is missing: installing Debian's redis-server package with apt-get...");
+  say(`${missing.map((p) => p.what).join(', ')} missing: installing Debian's ${pkgs.join(', ')} with apt-get...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', 'redis-server'], { env });
-  if (!redisInstalled()) fail('apt-get installed redis-server but the redis-server binary is still missing');
-  say('installed Redis.');
+  run('apt-get', ['install', '-y', ...pkgs], { env });
+  const still = missing.filter((p) => !p.installed());
+  if (still.length > 0) fail(`apt-get installed ${pkgs.join(', ')} but ${still.map((p) => p.what).join(', ')} still missing`);
+  say(`installed ${pkgs.join(', ')}.`);
 }
 
 ensureModules();
-if (process.argv.includes('--browser')) ensureBrowser();
-if (process.argv.includes('--browser') || process.argv.includes('--postgres')) ensurePostgres();
-if (process.argv.includes('--browser') || process.argv.includes('--redis')) ensureRedis();
+ensureSystemPackages();

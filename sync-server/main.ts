@@ -7,7 +7,7 @@
  */
 import { startApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { localToday } from './children/child-documents.ts';
+import { localToday } from '../model/calendar/day.ts';
 import { seedDemo } from './demo/demo-caseload.ts';
 
 /** Hard limit for shutdown: the process exits by then whatever happens. */

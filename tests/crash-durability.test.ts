@@ -6,11 +6,12 @@
  * client must see every edit that was acknowledged, and SQLite's integrity check must pass, round
  * after round.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import { afterAll, expect, it } from 'vitest';
-import { connect, type TestClient } from './harness/collab.ts';
-import { appendMarker, missingMarkers } from './harness/plan-edits.ts';
-import { childIds, makeDataDir, signIn, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
+import { connect, login, type TestClient } from './harness/collab.ts';
+import { appendMarker, missingMarkers, trackAcknowledgements } from './harness/plan-edits.ts';
+import { childIds, makeDataDir, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
 
 const ROUNDS = 5;
 /** Edits made and acknowledged in each round before the kill window opens. */
@@ -23,29 +24,6 @@ afterAll(async () => {
   await server?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Tracks which markers the server has acknowledged: the provider counts updates sent and not yet
- * acknowledged, and when that count is back to 0 every marker made so far is on disk.
- */
-function trackAcknowledgements(client: TestClient, acked: Set<string>): { made: string[]; stop(): void } {
-  const made: string[] = [];
-  let tracking = true;
-  const onChange = ({ number }: { number: number }): void => {
-    if (!tracking || number !== 0) return;
-    for (const m of made) acked.add(m);
-  };
-  client.provider.on('unsyncedChanges', onChange);
-  return {
-    made,
-    stop() {
-      tracking = false;
-      client.provider.off('unsyncedChanges', onChange);
-    },
-  };
-}
 
 it(`keeps every acknowledged edit through kill -9, ${ROUNDS} rounds, with a sound SQLite file each time`, async () => {
   dataDir = await makeDataDir();
@@ -64,7 +42,7 @@ it(`keeps every acknowledged edit through kill -9, ${ROUNDS} rounds, with a soun
   };
 
   const openClient = async (): Promise<TestClient> => {
-    const token = await signIn(server!.url, 'social.worker', password!);
+    const token = await login(server!.url, 'social.worker', password);
     childId ??= (await childIds(server!.url, token))[0];
     expect(childId).toBeDefined();
     const client = connect(server!.wsUrl, `child:${childId}`, token);

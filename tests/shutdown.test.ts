@@ -5,11 +5,12 @@
  * continuously when the signal arrives: one waits for each acknowledgement, the other sends
  * edits every few milliseconds without waiting.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import { afterAll, expect, it } from 'vitest';
-import { connect, type TestClient } from './harness/collab.ts';
-import { appendMarker, missingMarkers } from './harness/plan-edits.ts';
-import { childIds, makeDataDir, signIn, spawnServer, sqliteIntegrity, type ProcessExit, type ServerProcess } from './harness/server-process.ts';
+import { connect, login, type TestClient } from './harness/collab.ts';
+import { appendMarker, missingMarkers, trackAcknowledgements } from './harness/plan-edits.ts';
+import { childIds, makeDataDir, spawnServer, sqliteIntegrity, type ProcessExit, type ServerProcess } from './harness/server-process.ts';
 
 /** The issue's limit for a shutdown. */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -22,16 +23,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A client that edits until stopped; `acked` holds every marker the server has acknowledged. */
 function keepEditing(client: TestClient, prefix: string, waitForAcks: boolean): { acked: Set<string>; made: string[]; stop(): Promise<void> } {
   const acked = new Set<string>();
-  const made: string[] = [];
+  const { made } = trackAcknowledgements(client, acked);
   let running = true;
-  client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-    if (number === 0) for (const m of made) acked.add(m);
-  });
   const closed = (): boolean => client.closes.length > 0 || client.provider.isSynced === false;
   const loop = (async () => {
     for (let i = 0; running && !closed(); i++) {
@@ -57,7 +53,7 @@ it('on SIGTERM mid-edit, exits by itself within 10 s and keeps every acknowledge
   server = await spawnServer(dataDir);
   const password = server.accounts.get('social.worker');
   expect(password, 'the demo accounts are printed on first start').toBeDefined();
-  const token = await signIn(server.url, 'social.worker', password!);
+  const token = await login(server.url, 'social.worker', password);
   const childId = (await childIds(server.url, token))[0]!;
   const a = connect(server.wsUrl, `child:${childId}`, token);
   const b = connect(server.wsUrl, `child:${childId}`, token);
@@ -87,7 +83,7 @@ it('on SIGTERM mid-edit, exits by itself within 10 s and keeps every acknowledge
   expect(sqliteIntegrity(dataDir)).toEqual(['ok']);
 
   server = await spawnServer(dataDir);
-  const check = connect(server.wsUrl, `child:${childId}`, await signIn(server.url, 'social.worker', password!));
+  const check = connect(server.wsUrl, `child:${childId}`, await login(server.url, 'social.worker', password));
   try {
     await check.synced();
     const acked = editors.flatMap((e) => [...e.acked]);

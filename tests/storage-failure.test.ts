@@ -9,15 +9,16 @@
  * documents have unsaved changes, and senders get no acknowledgement; once storage is back,
  * everything is saved and acknowledged, and a restart shows every edit.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Health } from '../sync-server/app.ts';
-import { connect, eventually } from './harness/collab.ts';
+import { connect, eventually, login } from './harness/collab.ts';
 import { appendMarker, contingencyText, missingMarkers } from './harness/plan-edits.ts';
 import { adminQuery, startPostgres, type TestPostgres } from './harness/postgres.ts';
-import { childIds, makeDataDir, signIn, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
+import { childIds, makeDataDir, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
 
 /** How long storage stays broken: well past the SQLite busy timeout (5 s) and several retries. */
 const OUTAGE_MS = 12_000;
@@ -27,8 +28,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `/healthz`: its status and body. A SQLite server pauses while it waits for the lock, so allow time. */
 async function health(url: string): Promise<{ status: number; body: Health }> {
@@ -60,7 +59,7 @@ async function outageScenario(outage: Outage): Promise<void> {
   cleanups.push(stopServer(server));
   const password = server.accounts.get('social.worker');
   expect(password, 'the demo accounts are printed on first start').toBeDefined();
-  const token = await signIn(server.url, 'social.worker', password!);
+  const token = await login(server.url, 'social.worker', password);
   const childId = (await childIds(server.url, token))[0]!;
   const name = `child:${childId}`;
   const writer = connect(server.wsUrl, name, token);
@@ -134,7 +133,7 @@ async function outageScenario(outage: Outage): Promise<void> {
   if (outage.kind === 'sqlite') expect(sqliteIntegrity(dataDir)).toEqual(['ok']);
   server = await spawnServer(dataDir, outage.env);
   cleanups.push(stopServer(server));
-  const check = connect(server.wsUrl, name, await signIn(server.url, 'social.worker', password!));
+  const check = connect(server.wsUrl, name, await login(server.url, 'social.worker', password));
   try {
     await check.synced();
     expect(missingMarkers(check.doc, [...before, ...during])).toEqual([]);

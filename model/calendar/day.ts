@@ -114,3 +114,8 @@ export function isLeapYear(year: number): boolean {
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
+
+/** Today's date on this machine's clock and time zone, YYYY-MM-DD: the calendar day of whoever is asking. */
+export function localToday(now: Date = new Date()): string {
+  return formatDay(fromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+}

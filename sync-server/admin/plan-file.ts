@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fixedContext } from '../../model/context.ts';
-import { tryParseDay } from '../../model/calendar/day.ts';
+import { localToday, tryParseDay } from '../../model/calendar/day.ts';
 import { importDoc } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
 import { Plan } from '../../model/plan.ts';
@@ -73,12 +73,6 @@ function specOf(meta: DocMeta, registry: TemplateRegistry): { ok: true; spec: Do
 
 function fail(problem: string): PlanFileResult {
   return { ok: false, problems: [problem] };
-}
-
-/** Today's date on this machine's clock and zone, YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The `--today` option: a real calendar date, else a message saying what is wrong. */

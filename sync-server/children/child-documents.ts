@@ -109,11 +109,6 @@ export function planOf(doc: Y.Doc, registry: TemplateRegistry = templates): Plan
   }
 }
 
-/** Today's date where the server runs, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** The caseload index entry of a plan: name, pathway, latest stage, rating and next due date. */
 export function summarise(childId: string, doc: Y.Doc, today: string, registry: TemplateRegistry = templates): ChildSummary {
   const plan = planOf(doc, registry);

@@ -13,7 +13,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { parseDocumentName } from '../collab/document-names.ts';
 import type { DurableUpdate } from '../collab/durable-documents.ts';
-import { localToday, readDocument, summarise } from '../children/child-documents.ts';
+import { localToday } from '../../model/calendar/day.ts';
+import { readDocument, summarise } from '../children/child-documents.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import type { AuditEntry, ChildSummary, NewAuditEntry, ServerRecords } from './server-records.ts';
 

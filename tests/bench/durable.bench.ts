@@ -14,13 +14,10 @@
  *
  *   npm run bench:durable -- [--seconds 10] [--rate 150] [--window 8] [--clients 20] [--documents 100]
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { WireClient } from './wire-client.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
+import { option, percentile } from './bench-options.ts';
 
 /** Commands the main thread sends the client worker, one at a time. */
 type Command =
@@ -35,14 +32,6 @@ interface LoadResult {
   readonly seconds: number;
   readonly ackMs: number[];
   readonly closed: number;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
 /** Worker side: a set of clients, each with its queue of send times awaiting acknowledgement. */
@@ -150,7 +139,7 @@ async function main(): Promise<void> {
     return process.memoryUsage().heapUsed;
   };
 
-  const server = await startTestServer(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}, undefined, { recheckMs: 1000 });
+  const server = await startTestServer(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}, { recheckMs: 1000 });
   const clients = startClients();
   const { app } = server;
   try {

@@ -17,11 +17,7 @@ import { mergeStored } from '../../sync-server/storage/compaction.ts';
 import type { DocumentLog } from '../../sync-server/storage/document-log.ts';
 import { openPostgresDocumentLog } from '../../sync-server/storage/postgres-document-log.ts';
 import { openSqliteDocumentLog } from '../../sync-server/storage/sqlite-document-log.ts';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
+import { option, percentile } from './bench-options.ts';
 
 const updatesCount = Number(option('updates', '10000'));
 const after = Number(option('after', '20'));
@@ -94,11 +90,6 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
-}
-
 async function measure(label: string, log: DocumentLog, prefix: string, data: { created: Uint8Array; edits: Uint8Array[] }): Promise<void> {
   const raw = `${prefix}raw`;
   const compacted = `${prefix}compacted`;
@@ -130,7 +121,7 @@ async function measure(label: string, log: DocumentLog, prefix: string, data: { 
   console.log(`${''.padEnd(10)} ${'parts'.padStart(6)} ${'bytes'.padStart(9)} ${'load median'.padStart(12)} ${'p95'.padStart(7)} ${'open median'.padStart(12)} ${'p95'.padStart(7)}`);
   for (const [kind, r] of Object.entries(results)) {
     console.log(
-      `${kind.padEnd(10)} ${String(r.parts).padStart(6)} ${String(r.bytes).padStart(9)} ${median(r.load).toFixed(2).padStart(12)} ${p95(r.load).toFixed(2).padStart(7)} ${median(r.total).toFixed(2).padStart(12)} ${p95(r.total).toFixed(2).padStart(7)}`,
+      `${kind.padEnd(10)} ${String(r.parts).padStart(6)} ${String(r.bytes).padStart(9)} ${median(r.load).toFixed(2).padStart(12)} ${percentile(r.load, 0.95).toFixed(2).padStart(7)} ${median(r.total).toFixed(2).padStart(12)} ${percentile(r.total, 0.95).toFixed(2).padStart(7)}`,
     );
   }
   const rawOpen = median(results['raw log']!.total);

@@ -21,11 +21,13 @@
  *
  *   npm run bench:sync -- [--clients 2,20,50] [--edits 400] [--interval 20] [--repeat 3]
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { WireClient } from './wire-client.ts';
+import { option, percentile } from './bench-options.ts';
 
 /** The event-loop delay histogram of `monitorEventLoopDelay`. */
 type LoopDelay = ReturnType<typeof monitorEventLoopDelay>;
@@ -50,19 +52,6 @@ interface Measured {
   readonly ack: number[];
   readonly missing: number;
 }
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-function percentile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Worker side: opens the clients, makes the edits, times arrivals and acknowledgements. */
 async function measure(run: Run): Promise<Measured> {
@@ -187,7 +176,7 @@ async function main(): Promise<void> {
   const repeat = Number(option('repeat', '3'));
 
   // The production re-check interval of open connections (tests use a shorter one).
-  const server = await startTestServer({}, undefined, { recheckMs: 1000 });
+  const server = await startTestServer({}, { recheckMs: 1000 });
   const relay = await startRelay();
   try {
     await addUser(server.app, 'bench');

@@ -6,39 +6,12 @@
  * without the handshake. Not used by the server or the tests.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-
-/** Hocuspocus message types (MessageType) and sync steps (y-protocols) used here. */
-const SYNC = 0;
-const AUTH = 2;
-const SYNC_STATUS = 8;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
-const AUTH_TOKEN = 0;
-const AUTH_DENIED = 1;
-const AUTH_OK = 2;
+import { AUTH, authMessage, MESSAGE, SYNC, syncStep1Message, syncStep2Message, updateMessage } from '../harness/hocuspocus-wire.ts';
 
 /** Transaction origin of this client's own edits (sent), as opposed to applied remote updates. */
-export const LOCAL = Symbol('local');
-
-function frame(document: string, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, document);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-
-/** The frame carrying one Yjs update of `document`, as a provider sends it and the server broadcasts it. */
-export function updateFrame(document: string, update: Uint8Array): Uint8Array {
-  return frame(document, (e) => {
-    encoding.writeVarUint(e, SYNC);
-    encoding.writeVarUint(e, UPDATE);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
+const LOCAL = Symbol('local');
 
 export interface WireClientOptions {
   readonly url: string;
@@ -78,50 +51,32 @@ export class WireClient {
           synced = true;
           return resolve();
         }
-        this.ws.send(
-          frame(options.document, (e) => {
-            encoding.writeVarUint(e, AUTH);
-            encoding.writeVarUint(e, AUTH_TOKEN);
-            encoding.writeVarString(e, options.token!);
-          }),
-        );
-        this.ws.send(
-          frame(options.document, (e) => {
-            encoding.writeVarUint(e, SYNC);
-            encoding.writeVarUint(e, STEP1);
-            encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-          }),
-        );
+        this.ws.send(authMessage(options.document, options.token));
+        this.ws.send(syncStep1Message(options.document, this.doc));
       });
       this.ws.on('message', (data: Buffer) => {
         const arrivedAt = performance.now();
         const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         decoding.readVarString(d);
         const type = decoding.readVarUint(d);
-        if (type === SYNC) {
+        if (type === MESSAGE.sync) {
           const step = decoding.readVarUint(d);
-          if (step === STEP1) {
+          if (step === SYNC.step1) {
             const sv = decoding.readVarUint8Array(d);
-            this.ws.send(
-              frame(options.document, (e) => {
-                encoding.writeVarUint(e, SYNC);
-                encoding.writeVarUint(e, STEP2);
-                encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, sv));
-              }),
-            );
-          } else if (step === STEP2 || step === UPDATE) {
+            this.ws.send(syncStep2Message(options.document, Y.encodeStateAsUpdate(this.doc, sv)));
+          } else if (step === SYNC.step2 || step === SYNC.update) {
             Y.applyUpdate(this.doc, decoding.readVarUint8Array(d), 'remote');
-            if (step === UPDATE && synced) options.onUpdate?.(arrivedAt);
-            if (step === STEP2 && !synced) {
+            if (step === SYNC.update && synced) options.onUpdate?.(arrivedAt);
+            if (step === SYNC.step2 && !synced) {
               synced = true;
               resolve();
             }
           }
-        } else if (type === AUTH) {
+        } else if (type === MESSAGE.auth) {
           const kind = decoding.readVarUint(d);
-          if (kind === AUTH_DENIED) reject(new Error(`permission denied: ${decoding.readVarString(d)}`));
-          else if (kind !== AUTH_OK) reject(new Error(`unexpected auth message ${kind}`));
-        } else if (type === SYNC_STATUS && synced) {
+          if (kind === AUTH.permissionDenied) reject(new Error(`permission denied: ${decoding.readVarString(d)}`));
+          else if (kind !== AUTH.authenticated) reject(new Error(`unexpected auth message ${kind}`));
+        } else if (type === MESSAGE.syncStatus && synced) {
           options.onAck?.(arrivedAt, decoding.readVarUint(d) === 1);
         }
       });
@@ -152,7 +107,7 @@ export class WireClient {
     }, LOCAL);
     this.doc.off('update', capture);
     if (!update) throw new Error('the edit produced no update');
-    const frameBytes = updateFrame(this.#options.document, update);
+    const frameBytes = updateMessage(this.#options.document, update);
     const sentAt = performance.now();
     this.ws.send(frameBytes);
     return sentAt;

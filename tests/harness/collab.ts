@@ -26,12 +26,12 @@ export interface TestServer {
 }
 
 /**
- * Starts the whole server on 127.0.0.1 with a fresh SQLite data folder (or `dataDir`). Open
+ * Starts the whole server on 127.0.0.1 with a fresh SQLite data folder (removed on stop). Open
  * connections are re-checked every 200 ms so that revocation tests run fast, unless `recheckMs`
  * says otherwise (benchmarks use the production interval).
  */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, options: { recheckMs?: number } = {}): Promise<TestServer> {
-  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'pb-server-')));
+export async function startTestServer(env: Record<string, string> = {}, options: { recheckMs?: number } = {}): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'pb-server-'));
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
   if (!config.ok) throw new Error(config.problems.join('; '));
   const app = await startApp(config.config, { say: process.env.TEST_SERVER_LOG ? undefined : () => {}, recheckMs: options.recheckMs ?? 200 });
@@ -43,20 +43,20 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     dataDir: dir,
     async stop() {
       await app.stop();
-      if (!dataDir) await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** Adds an account with a known password. */
-export async function addUser(app: App, username: string, password = `pw-${username}`, extra: { disabled?: boolean; admin?: boolean } = {}): Promise<void> {
+export async function addUser(app: App, username: string, password = `pw-${username}`, extra: { admin?: boolean } = {}): Promise<void> {
   const ok = await app.records.addAccount({
     username,
     name: `Test ${username}`,
     role: 'Social Worker',
     organisation: 'Test Team',
     passwordHash: await hashPassword(password, TEST_COST),
-    disabled: extra.disabled ?? false,
+    disabled: false,
     admin: extra.admin ?? false,
     createdAt: new Date().toISOString(),
   });

@@ -15,7 +15,7 @@ export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, sync
 /** y-protocols sync message types. */
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 /** Auth sub-types (AuthMessageType in @hocuspocus/common). */
-const AUTH = { token: 0, permissionDenied: 1, authenticated: 2 } as const;
+export const AUTH = { token: 0, permissionDenied: 1, authenticated: 2 } as const;
 
 function message(document: string, type: number, body: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -39,6 +39,14 @@ export function syncStep1Message(document: string, doc: Y.Doc): Uint8Array {
   return message(document, MESSAGE.sync, (e) => {
     encoding.writeVarUint(e, SYNC.step1);
     encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  });
+}
+
+/** Sync step 2: `update`, what the other side lacks (the answer to its step 1). */
+export function syncStep2Message(document: string, update: Uint8Array): Uint8Array {
+  return message(document, MESSAGE.sync, (e) => {
+    encoding.writeVarUint(e, SYNC.step2);
+    encoding.writeVarUint8Array(e, update);
   });
 }
 

@@ -5,6 +5,7 @@
  * server's update checks accept them.
  */
 import type * as Y from 'yjs';
+import type { TestClient } from './collab.ts';
 import { planOf } from '../../sync-server/children/child-documents.ts';
 
 /** The contingency plan's text of a synced plan document; throws when the document is not a plan. */
@@ -24,4 +25,25 @@ export function appendMarker(doc: Y.Doc, marker: string): void {
 export function missingMarkers(doc: Y.Doc, expected: Iterable<string>): string[] {
   const words = new Set(contingencyText(doc).toString().split(' '));
   return [...expected].filter((m) => !words.has(m));
+}
+
+/**
+ * Tracks which markers the server has acknowledged: the provider counts updates sent and not yet
+ * acknowledged, and when that count is back to 0 every marker made so far is on disk.
+ */
+export function trackAcknowledgements(client: TestClient, acked: Set<string>): { made: string[]; stop(): void } {
+  const made: string[] = [];
+  let tracking = true;
+  const onChange = ({ number }: { number: number }): void => {
+    if (!tracking || number !== 0) return;
+    for (const m of made) acked.add(m);
+  };
+  client.provider.on('unsyncedChanges', onChange);
+  return {
+    made,
+    stop() {
+      tracking = false;
+      client.provider.off('unsyncedChanges', onChange);
+    },
+  };
 }

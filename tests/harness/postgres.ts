@@ -18,7 +18,7 @@ export interface TestPostgres {
   /** URL of the database created at start (`test`), as the superuser `postgres`. */
   readonly url: string;
   /** Creates another empty database and returns its URL (for one fresh store per test). */
-  createDatabase(name?: string): Promise<string>;
+  createDatabase(): Promise<string>;
   /** Stops the server (fast shutdown) and deletes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -115,9 +115,10 @@ export async function startPostgres(): Promise<TestPostgres> {
   let databases = 0;
   return {
     url: `${base}/test`,
-    async createDatabase(name = `test_${++databases}`) {
-      await adminQuery(`${base}/postgres`, `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-      return `${base}/${encodeURIComponent(name)}`;
+    async createDatabase() {
+      const name = `test_${++databases}`;
+      await adminQuery(`${base}/postgres`, `CREATE DATABASE ${name}`);
+      return `${base}/${name}`;
     },
     stop,
   };

@@ -131,14 +131,6 @@ export function sqliteIntegrity(dataDir: string): string[] {
   }
 }
 
-/** Signs in to a server over HTTP and returns the token; throws with the server's message otherwise. */
-export async function signIn(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const body = (await res.json()) as { token?: string; message?: string };
-  if (!res.ok || !body.token) throw new Error(`sign-in of ${username} failed: ${res.status} ${body.message ?? ''}`);
-  return body.token;
-}
-
 /** The ids of the children a signed-in user may see (`GET /api/children`), in caseload order. */
 export async function childIds(url: string, token: string): Promise<string[]> {
   const res = await fetch(`${url}/api/children`, { headers: { authorization: `Bearer ${token}` } });
