@@ -17,14 +17,19 @@ export async function appendPostgresAudit(client: pg.PoolClient, entries: readon
   const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM records_audit_head WHERE id = 1 FOR UPDATE');
   if (rows[0] === undefined) throw new Error('records: the audit chain head is missing');
   const chained = chainAfter({ seq: Number(rows[0].seq), hash: rows[0].hash }, entries);
-  await client.query(
-    `INSERT INTO records_audit (${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM jsonb_to_recordset($1::jsonb)
-       AS x(seq bigint, at text, username text, document text, parts jsonb, bytes bigint, action text, prev_hash text, hash text)`,
-    [JSON.stringify(chained.map((e) => ({ ...e, prev_hash: e.prevHash })))],
-  );
+  await insertPostgresAudit(client, chained);
   const last = chained.at(-1)!;
   await client.query('UPDATE records_audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
   return chained;
+}
+
+/** Inserts stored entries as they are (hashes included), in one statement. */
+export async function insertPostgresAudit(client: pg.PoolClient, entries: readonly AuditEntry[]): Promise<void> {
+  await client.query(
+    `INSERT INTO records_audit (${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM jsonb_to_recordset($1::jsonb)
+       AS x(seq bigint, at text, username text, document text, parts jsonb, bytes bigint, action text, prev_hash text, hash text)`,
+    [JSON.stringify(entries.map((e) => ({ ...e, prev_hash: e.prevHash })))],
+  );
 }
 
 /** Up to `limit` entries of `document` below `beforeSeq`, newest first. */

@@ -4,22 +4,12 @@
  * records into the database during a restore. Called by `storage/postgres-backup.ts`.
  */
 import type pg from 'pg';
+import { cursor } from '../storage/postgres-transaction.ts';
 import type { RecordsBackupRecord } from '../storage/backup-records.ts';
+import { insertPostgresAudit } from './postgres-audit-log.ts';
 import { RECORDS_POSTGRES_SCHEMA_VERSION, recordsVersion } from './postgres-records-schema.ts';
 import { accountOf, auditEntryOf, childOf, grantOf, plainBytes, versionOf, type AccountRow, type AuditRow, type ChildRow, type GrantRow, type SettingRow, type VersionRow } from './record-rows.ts';
 
-/** Rows fetched per round trip while exporting. */
-const FETCH_ROWS = 500;
-
-async function* cursor<R extends pg.QueryResultRow>(client: pg.PoolClient, name: string, sql: string): AsyncGenerator<R> {
-  await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
-  for (;;) {
-    const { rows } = await client.query<R>(`FETCH ${FETCH_ROWS} FROM ${name}`);
-    yield* rows;
-    if (rows.length < FETCH_ROWS) break;
-  }
-  await client.query(`CLOSE ${name}`);
-}
 
 /**
  * The records in the database, in backup order, read through `client` (inside the backup's
@@ -48,12 +38,32 @@ export async function* postgresRecordsOf(client: pg.PoolClient): AsyncGenerator<
   }
 }
 
-function buffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 /** The records tables, parents first. */
 const TABLES = ['records_accounts', 'records_grants', 'records_audit', 'records_versions', 'records_children', 'records_settings'];
+
+type Restorable = Exclude<RecordsBackupRecord['t'], 'audit'>;
+
+/** Per kind: its table, its columns with their types, and a record's values in that order. */
+const RESTORE: { [K in Restorable]: { table: string; columns: readonly (readonly [string, string])[]; row: (r: Extract<RecordsBackupRecord, { t: K }>) => unknown[] } } = {
+  account: {
+    table: 'records_accounts',
+    columns: [['username', 'text'], ['name', 'text'], ['role', 'text'], ['organisation', 'text'], ['password_hash', 'text'], ['disabled', 'boolean'], ['admin', 'boolean'], ['created_at', 'text']],
+    row: (r) => [r.username, r.name, r.role, r.organisation, r.passwordHash, r.disabled, r.admin, r.createdAt],
+  },
+  grant: { table: 'records_grants', columns: [['username', 'text'], ['child_id', 'text'], ['level', 'text'], ['restricted', 'boolean']], row: (r) => [r.username, r.childId, r.level, r.restricted] },
+  version: {
+    table: 'records_versions',
+    columns: [['id', 'text'], ['document', 'text'], ['name', 'text'], ['created_at', 'text'], ['created_by', 'text'], ['state', 'bytea']],
+    row: (r) => [r.id, r.document, r.name, r.createdAt, r.createdBy, r.state],
+  },
+  child: {
+    table: 'records_children',
+    columns: [['child_id', 'text'], ['name', 'text'], ['pathway_id', 'text'], ['pathway_title', 'text'], ['stage', 'text'], ['rating', 'text'], ['next_due', 'text'], ['next_due_title', 'text'], ['updated_at', 'text']],
+    row: (r) => [r.childId, r.name, r.pathwayId, r.pathwayTitle, r.stage, r.rating, r.nextDue, r.nextDueTitle, r.updatedAt],
+  },
+  setting: { table: 'records_settings', columns: [['key', 'text'], ['value', 'bytea']], row: (r) => [r.key, r.value] },
+};
 
 /**
  * Replaces the records in the database with a backup's, inside the caller's transaction
@@ -77,79 +87,14 @@ export class PostgresRecordsRestore {
   /** Inserts records that are all of one kind, in one statement. */
   async insert(batch: readonly RecordsBackupRecord[]): Promise<void> {
     const kind = batch[0]?.t;
-    const column = <K extends RecordsBackupRecord['t'], V>(t: K, pick: (r: Extract<RecordsBackupRecord, { t: K }>) => V): V[] =>
-      (batch as Extract<RecordsBackupRecord, { t: K }>[]).filter((r) => r.t === t).map(pick);
-    switch (kind) {
-      case undefined:
-        return;
-      case 'account':
-        await this.#client.query(
-          `INSERT INTO records_accounts (username, name, role, organisation, password_hash, disabled, admin, created_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::text[])`,
-          [
-            column('account', (r) => r.username),
-            column('account', (r) => r.name),
-            column('account', (r) => r.role),
-            column('account', (r) => r.organisation),
-            column('account', (r) => r.passwordHash),
-            column('account', (r) => r.disabled),
-            column('account', (r) => r.admin),
-            column('account', (r) => r.createdAt),
-          ],
-        );
-        return;
-      case 'grant':
-        await this.#client.query(
-          'INSERT INTO records_grants (username, child_id, level, restricted) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[])',
-          [column('grant', (r) => r.username), column('grant', (r) => r.childId), column('grant', (r) => r.level), column('grant', (r) => r.restricted)],
-        );
-        return;
-      case 'audit':
-        await this.#client.query(
-          `INSERT INTO records_audit (seq, at, username, document, parts, bytes, action, prev_hash, hash)
-           SELECT seq, at, username, document, parts, bytes, action, prev_hash, hash FROM jsonb_to_recordset($1::jsonb)
-             AS x(seq bigint, at text, username text, document text, parts jsonb, bytes bigint, action text, prev_hash text, hash text)`,
-          [JSON.stringify(column('audit', ({ t: _t, prevHash, ...entry }) => ({ ...entry, prev_hash: prevHash })))],
-        );
-        return;
-      case 'version':
-        await this.#client.query(
-          `INSERT INTO records_versions (id, document, name, created_at, created_by, state)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[])`,
-          [
-            column('version', (r) => r.id),
-            column('version', (r) => r.document),
-            column('version', (r) => r.name),
-            column('version', (r) => r.createdAt),
-            column('version', (r) => r.createdBy),
-            column('version', (r) => buffer(r.state)),
-          ],
-        );
-        return;
-      case 'child':
-        await this.#client.query(
-          `INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-          [
-            column('child', (r) => r.childId),
-            column('child', (r) => r.name),
-            column('child', (r) => r.pathwayId),
-            column('child', (r) => r.pathwayTitle),
-            column('child', (r) => r.stage),
-            column('child', (r) => r.rating),
-            column('child', (r) => r.nextDue),
-            column('child', (r) => r.nextDueTitle),
-            column('child', (r) => r.updatedAt),
-          ],
-        );
-        return;
-      case 'setting':
-        await this.#client.query('INSERT INTO records_settings (key, value) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-          column('setting', (r) => r.key),
-          column('setting', (r) => buffer(r.value)),
-        ]);
-        return;
-    }
+    if (kind === undefined) return;
+    if (kind === 'audit') return insertPostgresAudit(this.#client, batch as Extract<RecordsBackupRecord, { t: 'audit' }>[]);
+    const { table, columns, row } = RESTORE[kind];
+    const rows = batch.map(row as (r: RecordsBackupRecord) => unknown[]);
+    await this.#client.query(
+      `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
+      columns.map((_, i) => rows.map((r) => r[i])),
+    );
   }
 
   /** Points the audit chain head at the last restored entry, bumps the access version, turns the triggers back on. */

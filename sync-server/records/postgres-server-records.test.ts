@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
+import { queryOnce as query, startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
 import { backupDocumentStore, restoreDocumentStore } from '../storage/open-document-log.ts';
 import { restorePostgres } from '../storage/postgres-backup.ts';
 import { openSqliteDocumentLog } from '../storage/sqlite-document-log.ts';
@@ -20,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function query(databaseUrl: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const FAILING_TABLES = ['records_accounts', 'records_grants', 'records_access', 'records_audit', 'records_audit_head', 'records_versions', 'records_children', 'records_settings'];
 

@@ -6,7 +6,7 @@
  * so appenders in different instances take turns and the chain never forks.
  */
 import pg from 'pg';
-import { inTransaction } from '../storage/postgres-transaction.ts';
+import { inTransaction, openPostgresPool } from '../storage/postgres-transaction.ts';
 import { appendPostgresAudit, postgresAuditPage, verifyPostgresAudit } from './postgres-audit-log.ts';
 import { migrateRecordsPostgres } from './postgres-records-schema.ts';
 import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, ChildSummaryInput, GrantInput, isChildId, isUsername, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
@@ -27,29 +27,7 @@ const VERSION_COLUMNS = 'id, document, name, created_at, created_by';
 
 /** Connects, creates or upgrades the records tables, and returns the records. */
 export async function openPostgresServerRecords(options: PostgresServerRecordsOptions): Promise<ServerRecords> {
-  const pool = new pg.Pool({
-    connectionString: options.databaseUrl,
-    max: options.maxConnections ?? 4,
-    application_name: 'permanence-board-records',
-    // Fail instead of hanging when the database is unreachable or a statement is stuck.
-    connectionTimeoutMillis: 10_000,
-    statement_timeout: 30_000,
-    keepAlive: true,
-  });
-  const onError = options.onError ?? ((message, error) => console.error(`[records/postgres] ${message}`, error));
-  // Without a listener, an idle connection's error (server restart) would crash the process.
-  pool.on('error', (error) => onError('idle connection failed', error));
-  try {
-    await migrateRecordsPostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
-  return new PostgresServerRecords(pool);
-}
-
-function buffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new PostgresServerRecords(await openPostgresPool(options, 'records', migrateRecordsPostgres));
 }
 
 async function bumpAccess(client: pg.PoolClient): Promise<void> {
@@ -192,7 +170,7 @@ class PostgresServerRecords implements ServerRecords {
     return this.#run(async () => {
       const v = checked(VersionInput, version, 'addVersion');
       await this.#write((client) =>
-        client.query(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6)`, [v.id, v.document, v.name, v.createdAt, v.createdBy, buffer(v.state)]),
+        client.query(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6)`, [v.id, v.document, v.name, v.createdAt, v.createdBy, v.state]),
       );
     });
   }
@@ -263,7 +241,7 @@ class PostgresServerRecords implements ServerRecords {
       const value = checked(SettingValue, create(), `setting "${key}": create() must return a Uint8Array`);
       // First writer wins: an insert racing another instance's waits for it, then does nothing;
       // the read after it (a new statement, a new snapshot) sees whichever value committed.
-      await this.#write((client) => client.query('INSERT INTO records_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, buffer(value)]));
+      await this.#write((client) => client.query('INSERT INTO records_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]));
       const stored = await read();
       if (stored === undefined) throw new Error(`records: setting "${key}" vanished after it was stored`);
       return stored;

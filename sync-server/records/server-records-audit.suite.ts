@@ -11,7 +11,7 @@ import type { AuditEntry, NewAuditEntry } from './server-records.ts';
 /** Registers the audit log tests. */
 export function describeAuditLog(stores: TestRecordStores): void {
   it('appends audit entries in a gap-free hash chain and pages them newest first', async () => {
-    const records = await stores.records();
+    const records = await stores.fresh();
     const first = await records.appendAudit([auditEntry(1), auditEntry(2, 'child:c2')]);
     expect(first.map((e) => e.seq)).toEqual([1, 2]);
     expect(first[0]).toMatchObject({ ...auditEntry(1), prevHash: '' });

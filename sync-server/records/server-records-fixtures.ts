@@ -2,6 +2,7 @@
  * What the shared {@link ServerRecords} suite works with: the store under test, instances closed
  * after each test, and sample records. Also used by the storage backup tests.
  */
+import { TestStores } from '../storage/document-log.suite.ts';
 import type { BackupCounts } from '../storage/backup-records.ts';
 import type { Account, ChildSummary, Grant, NamedVersion, NewAuditEntry, ServerRecords } from './server-records.ts';
 
@@ -26,38 +27,9 @@ export interface RecordsStoreUnderTest {
   destroy(): Promise<void>;
 }
 
-/** Opens stores and records for one test and closes them all after it. */
-export class TestRecordStores {
-  readonly #create: () => Promise<RecordsStoreUnderTest>;
-  #cleanups: (() => Promise<void>)[] = [];
-
-  constructor(create: () => Promise<RecordsStoreUnderTest>) {
-    this.#create = create;
-  }
-
-  async store(): Promise<RecordsStoreUnderTest> {
-    const store = await this.#create();
-    this.#cleanups.push(() => store.destroy());
-    return store;
-  }
-
-  async open(store: RecordsStoreUnderTest): Promise<ServerRecords> {
-    const records = await store.open();
-    this.#cleanups.push(() => records.close());
-    return records;
-  }
-
-  /** A fresh store and one instance on it. */
-  async records(): Promise<ServerRecords> {
-    return this.open(await this.store());
-  }
-
-  async cleanup(): Promise<void> {
-    const cleanups = this.#cleanups.reverse();
-    this.#cleanups = [];
-    for (const cleanup of cleanups) await cleanup();
-  }
-}
+/** Stores and records for one test, all closed after it. */
+export type TestRecordStores = TestStores<RecordsStoreUnderTest, ServerRecords>;
+export const TestRecordStores = TestStores<RecordsStoreUnderTest, ServerRecords>;
 
 export function account(username: string, overrides: Partial<Account> = {}): Account {
   return {

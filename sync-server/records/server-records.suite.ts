@@ -19,7 +19,7 @@ export function describeServerRecords(backend: string, createStore: () => Promis
     afterEach(() => stores.cleanup());
 
     it('adds an account once; usernames are exact, validated identifiers', async () => {
-      const records = await stores.records();
+      const records = await stores.fresh();
       expect(await records.accounts()).toEqual([]);
       expect(await records.addAccount(account('amy.worker'))).toBe(true);
       expect(await records.addAccount(account('amy.worker', { name: 'Someone else' }))).toBe(false);
@@ -37,7 +37,7 @@ export function describeServerRecords(backend: string, createStore: () => Promis
     });
 
     it('changes accounts, bumping the access version with every change and only then', async () => {
-      const records = await stores.records();
+      const records = await stores.fresh();
       const start = await records.accessVersion();
       expect(await records.addAccount(account('amy.worker'))).toBe(true);
       expect(await records.accessVersion()).toBe(start + 1);
@@ -56,7 +56,7 @@ export function describeServerRecords(backend: string, createStore: () => Promis
     });
 
     it('grants access per child: none by default, replaced by a new grant, removed by revoke', async () => {
-      const records = await stores.records();
+      const records = await stores.fresh();
       await records.addAccount(account('amy.worker'));
       await records.addAccount(account('ben.iro'));
       const start = await records.accessVersion();
@@ -104,7 +104,7 @@ export function describeServerRecords(backend: string, createStore: () => Promis
     });
 
     it('stores named versions with their state, listed newest first without it', async () => {
-      const records = await stores.records();
+      const records = await stores.fresh();
       const big = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
       await records.addVersion(namedVersion('v1', '2026-11-03T10:00:00.000Z'));
       await records.addVersion(namedVersion('v3', '2026-11-05T10:00:00.000Z', big));
@@ -124,7 +124,7 @@ export function describeServerRecords(backend: string, createStore: () => Promis
     });
 
     it('indexes children, in name order, replacing a summary when put again', async () => {
-      const records = await stores.records();
+      const records = await stores.fresh();
       for (const [id, name] of [['c2', 'Zoe'], ['c1', 'amy'], ['c3', 'Ben'], ['c4', 'Émile'], ['c5', 'Ben']]) await records.putChild(summary(id!, name!));
       expect((await records.children()).map((c) => [c.name, c.childId])).toEqual([
         ['amy', 'c1'],

@@ -12,11 +12,17 @@ import type { AuditEntry, AuditVerification, NewAuditEntry } from './server-reco
 /** Entries read per page while verifying; the event loop turns between pages. */
 const VERIFY_PAGE = 2000;
 
+/** A function inserting one stored entry as it is, through a statement prepared on `db`. */
+export function auditInserter(db: DatabaseSync): (e: AuditEntry) => void {
+  const insert = db.prepare(`INSERT INTO records_audit (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (e) => void insert.run(e.seq, e.at, e.username, e.document, JSON.stringify(e.parts), e.bytes, e.action, e.prevHash, e.hash);
+}
+
 export class SqliteAuditLog {
   readonly #path: string;
   readonly #busyTimeoutMs: number;
   readonly #head: StatementSync;
-  readonly #insert: StatementSync;
+  readonly #insert: (e: AuditEntry) => void;
   readonly #setHead: StatementSync;
   readonly #page: StatementSync;
 
@@ -25,7 +31,7 @@ export class SqliteAuditLog {
     this.#path = path;
     this.#busyTimeoutMs = busyTimeoutMs;
     this.#head = db.prepare('SELECT seq, hash FROM records_audit_head WHERE id = 1');
-    this.#insert = db.prepare(`INSERT INTO records_audit (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insert = auditInserter(db);
     this.#setHead = db.prepare('UPDATE records_audit_head SET seq = ?, hash = ? WHERE id = 1');
     this.#page = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM records_audit WHERE document = ? AND seq < ? ORDER BY seq DESC LIMIT ?`);
   }
@@ -35,7 +41,7 @@ export class SqliteAuditLog {
     const head = this.#head.get() as AuditHead | undefined;
     if (head === undefined) throw new Error('records: the audit chain head is missing');
     const chained = chainAfter(head, entries);
-    for (const e of chained) this.#insert.run(e.seq, e.at, e.username, e.document, JSON.stringify(e.parts), e.bytes, e.action, e.prevHash, e.hash);
+    for (const e of chained) this.#insert(e);
     const last = chained.at(-1)!;
     this.#setHead.run(last.seq, last.hash);
     return chained;

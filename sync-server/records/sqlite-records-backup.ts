@@ -7,6 +7,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RecordsBackupRecord } from '../storage/backup-records.ts';
 import { accountOf, auditEntryOf, childOf, grantOf, versionOf, type AccountRow, type AuditRow, type ChildRow, type GrantRow, type SettingRow, type VersionRow } from './record-rows.ts';
+import { auditInserter } from './sqlite-audit-log.ts';
+import type { AuditEntry } from './server-records.ts';
 import { RECORDS_SQLITE_SCHEMA_VERSION, recordsSchemaVersion, SQLITE_RECORDS_TABLES } from './sqlite-records-schema.ts';
 
 /**
@@ -34,16 +36,17 @@ export function* sqliteRecordsOf(db: DatabaseSync, file: string): Generator<Reco
  */
 export class SqliteRecordsRestore {
   readonly #db: DatabaseSync;
-  readonly #insert: Record<RecordsBackupRecord['t'], StatementSync>;
+  readonly #insert: Record<Exclude<RecordsBackupRecord['t'], 'audit'>, StatementSync>;
+  readonly #insertAudit: (e: AuditEntry) => void;
   #triggers: string[] = [];
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#insertAudit = auditInserter(db);
     this.#insert = {
       account: db.prepare(`INSERT INTO records_accounts (username, name, role, organisation, password_hash, disabled, admin, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       grant: db.prepare('INSERT INTO records_grants (username, child_id, level, restricted) VALUES (?, ?, ?, ?)'),
-      audit: db.prepare('INSERT INTO records_audit (seq, at, username, document, parts, bytes, action, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       version: db.prepare('INSERT INTO records_versions (id, document, name, created_at, created_by, state) VALUES (?, ?, ?, ?, ?, ?)'),
       child: db.prepare(`INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -62,6 +65,7 @@ export class SqliteRecordsRestore {
   }
 
   insert(record: RecordsBackupRecord): void {
+    if (record.t === 'audit') return this.#insertAudit(record);
     const statement = this.#insert[record.t];
     switch (record.t) {
       case 'account':
@@ -69,9 +73,6 @@ export class SqliteRecordsRestore {
         return;
       case 'grant':
         statement.run(record.username, record.childId, record.level, Number(record.restricted));
-        return;
-      case 'audit':
-        statement.run(record.seq, record.at, record.username, record.document, JSON.stringify(record.parts), record.bytes, record.action, record.prevHash, record.hash);
         return;
       case 'version':
         statement.run(record.id, record.document, record.name, record.createdAt, record.createdBy, record.state);

@@ -5,6 +5,7 @@
  * `records_schema`, so the two migrate independently.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { inSqliteTransaction } from '../storage/sqlite-transaction.ts';
 
 /**
  * One entry per schema version: MIGRATIONS[i] takes version i to i + 1. Never edit a shipped
@@ -105,8 +106,7 @@ export function recordsSchemaVersion(db: DatabaseSync): number {
  * nothing, when the file was written by a newer records schema.
  */
 export function migrateSqliteRecords(db: DatabaseSync, path: string): void {
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  inSqliteTransaction(db, 'BEGIN IMMEDIATE', () => {
     db.exec(`CREATE TABLE IF NOT EXISTS records_schema (
       version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) STRICT`);
     const version = recordsSchemaVersion(db);
@@ -118,9 +118,5 @@ export function migrateSqliteRecords(db: DatabaseSync, path: string): void {
       db.exec(MIGRATIONS[v]!);
       record.run(v + 1);
     }
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
 import { compactDocument, createCompactor } from './compaction.ts';
-import type { TestStores } from './document-log.suite.ts';
+import type { StoreUnderTest, TestStores } from './document-log.suite.ts';
+import type { DocumentLog } from './document-log.ts';
 import { contentOf, contentOfDoc, TestEditor } from './test-editor.ts';
 
 /** The content of a document holding every update of every editor. */
@@ -19,7 +20,7 @@ function merged(...editors: TestEditor[]): ReturnType<typeof contentOfDoc> {
 }
 
 /** Registers the two-instance tests. */
-export function describeSharedStore(stores: TestStores): void {
+export function describeSharedStore(stores: TestStores<StoreUnderTest, DocumentLog>): void {
   it('two instances appending to one document and compacting at once lose nothing', async () => {
     const store = await stores.store();
     const [a, b] = [await stores.open(store), await stores.open(store)];

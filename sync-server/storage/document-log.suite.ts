@@ -30,29 +30,29 @@ export interface StoreUnderTest {
   destroy(): Promise<void>;
 }
 
-/** Opens logs and stores for one test and closes them all after it. */
-export class TestStores {
-  readonly #create: () => Promise<StoreUnderTest>;
+/** Opens stores and instances on them for one test, and closes them all after it. */
+export class TestStores<S extends { open(): Promise<C>; destroy(): Promise<void> }, C extends { close(): Promise<void> } = Awaited<ReturnType<S['open']>>> {
+  readonly #create: () => Promise<S>;
   #cleanups: (() => Promise<void>)[] = [];
 
-  constructor(create: () => Promise<StoreUnderTest>) {
+  constructor(create: () => Promise<S>) {
     this.#create = create;
   }
 
-  async store(): Promise<StoreUnderTest> {
+  async store(): Promise<S> {
     const store = await this.#create();
     this.#cleanups.push(() => store.destroy());
     return store;
   }
 
-  async open(store: StoreUnderTest): Promise<DocumentLog> {
-    const log = await store.open();
-    this.#cleanups.push(() => log.close());
-    return log;
+  async open(store: S): Promise<C> {
+    const opened = await store.open();
+    this.#cleanups.push(() => opened.close());
+    return opened;
   }
 
-  /** A fresh store and one log on it. */
-  async log(): Promise<DocumentLog> {
+  /** A fresh store and one instance on it. */
+  async fresh(): Promise<C> {
     return this.open(await this.store());
   }
 
@@ -66,18 +66,18 @@ export class TestStores {
 /** Registers the shared suite for one backend. */
 export function describeDocumentLog(backend: string, createStore: () => Promise<StoreUnderTest>): void {
   describe(`DocumentLog: ${backend}`, () => {
-    const stores = new TestStores(createStore);
+    const stores = new TestStores<StoreUnderTest, DocumentLog>(createStore);
     afterEach(() => stores.cleanup());
 
     it('returns null for a document never stored, and no names', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       expect(await log.load('child:unknown')).toBeNull();
       expect(await log.pending('child:unknown')).toEqual({ count: 0, bytes: 0 });
       expect(await log.names()).toEqual([]);
     });
 
     it('round-trips real Yjs updates, byte for byte, with seqs from 1', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const editor = new TestEditor();
       const updates = editor.edits(0, 20);
       expect(await log.append('child:1', updates.slice(0, 1))).toBe(1);
@@ -92,7 +92,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('refuses an empty name, an empty list and an empty update, storing nothing', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const update = new TestEditor().edit(0);
       await expect(log.append('', [update])).rejects.toThrow(TypeError);
       await expect(log.append('child:1', [])).rejects.toThrow(TypeError);
@@ -101,7 +101,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('keeps every one of many concurrent appends, seqs increasing in call order', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const a = new TestEditor();
       const b = new TestEditor();
       const calls = Array.from({ length: 200 }, (_, i) => [log.append('child:a', [a.edit(i)]), log.append('child:b', [b.edit(i)])]);
@@ -115,7 +115,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('commits appends made together in one transaction (group commit)', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const editors = Array.from({ length: 30 }, () => new TestEditor());
       const before = log.stats();
       await Promise.all(Array.from({ length: 300 }, (_, i) => log.append(`child:${i % 30}`, [editors[i % 30]!.edit(i)])));
@@ -128,7 +128,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('compacts into a snapshot, keeping later updates; load is the same before and after', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const editor = new TestEditor();
       const updates = editor.edits(0, 30);
       await log.append('child:1', updates);
@@ -149,7 +149,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('ignores a stale compaction and refuses one beyond the log or of an unknown document', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const updates = new TestEditor().edits(0, 30);
       await log.append('child:1', updates);
       expect(await log.compact('child:1', Y.mergeUpdates(updates.slice(0, 25)), 25)).toBe(true);
@@ -161,7 +161,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('never replaces content with an empty snapshot', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const empty = Y.encodeStateAsUpdate(new Y.Doc());
       const editor = new TestEditor();
       await log.append('child:1', editor.edits(0, 5));
@@ -176,7 +176,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('compacts in the background by count and by bytes, after the append', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const byCount = createCompactor(log, { maxCount: 10 });
       const editor = new TestEditor();
       for (let i = 0; i < 35; i++) {
@@ -201,7 +201,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     });
 
     it('lists the names of stored documents, sorted', async () => {
-      const log = await stores.log();
+      const log = await stores.fresh();
       const editor = new TestEditor();
       for (const name of ['child:b', 'child:a', 'restricted:a', 'child:c']) await log.append(name, [editor.edit(0)]);
       expect(await log.names()).toEqual(['child:a', 'child:b', 'child:c', 'restricted:a']);
@@ -229,7 +229,7 @@ export function describeDocumentLog(backend: string, createStore: () => Promise<
     it('backs up online and restores the same content into another store, replacing it', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'document-log-backup-'));
       try {
-        const log = await stores.log();
+        const log = await stores.fresh();
         const a = new TestEditor();
         const b = new TestEditor();
         await log.append('child:a', a.edits(0, 20));

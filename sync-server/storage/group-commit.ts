@@ -103,10 +103,14 @@ export class GroupCommit<T, R> {
    * itself is failing (disk full, database down): the rest are rejected without more attempts.
    */
   async #retryAlone(batch: readonly Waiting<T, R>[], batchError: unknown): Promise<void> {
+    if (batch.length === 1) {
+      batch[0]!.reject(batchError);
+      return;
+    }
     let lastError = batchError;
-    let failuresInARow = batch.length === 1 ? 1 : 0;
+    let failuresInARow = 0;
     for (const waiting of batch) {
-      if (failuresInARow >= 2 || batch.length === 1) {
+      if (failuresInARow >= 2) {
         waiting.reject(lastError);
         continue;
       }

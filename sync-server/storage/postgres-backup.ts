@@ -9,10 +9,8 @@ import { migrateRecordsPostgres } from '../records/postgres-records-schema.ts';
 import { binaryLength, type BackupCounts, type BackupRecord, type DocumentBackupRecord } from './backup-records.ts';
 import { readBackup, writeJsonBackup } from './backup-file.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import { inTransaction } from './postgres-transaction.ts';
+import { cursor, inTransaction } from './postgres-transaction.ts';
 
-/** Rows fetched per round trip while exporting. */
-const FETCH_ROWS = 500;
 /** Records inserted per statement while restoring (bounded further by bytes). */
 const INSERT_ROWS = 500;
 const INSERT_BYTES = 8 * 1024 * 1024;
@@ -23,27 +21,17 @@ export async function backupPostgres(pool: pg.Pool, file: string): Promise<Backu
 }
 
 async function* exportRecords(client: pg.PoolClient): AsyncGenerator<BackupRecord> {
-  await client.query(`DECLARE heads NO SCROLL CURSOR FOR
-    SELECT name, last_seq, snapshot_seq FROM yjs_documents ORDER BY name COLLATE "C"`);
-  for await (const row of fetchAll<{ name: string; last_seq: string; snapshot_seq: string }>(client, 'heads')) {
+  for await (const row of cursor<{ name: string; last_seq: string; snapshot_seq: string }>(client, 'heads', 'SELECT name, last_seq, snapshot_seq FROM yjs_documents ORDER BY name COLLATE "C"')) {
     yield { t: 'document', name: row.name, lastSeq: Number(row.last_seq), snapshotSeq: Number(row.snapshot_seq) };
   }
   for (const t of ['snapshot', 'update'] as const) {
-    await client.query(`DECLARE ${t}s NO SCROLL CURSOR FOR SELECT name, seq, data FROM yjs_${t}s ORDER BY name COLLATE "C", seq`);
-    for await (const row of fetchAll<{ name: string; seq: string; data: Buffer }>(client, `${t}s`)) {
+    for await (const row of cursor<{ name: string; seq: string; data: Buffer }>(client, `${t}s`, `SELECT name, seq, data FROM yjs_${t}s ORDER BY name COLLATE "C", seq`)) {
       yield { t, name: row.name, seq: Number(row.seq), data: row.data };
     }
   }
   yield* postgresRecordsOf(client);
 }
 
-async function* fetchAll<R extends pg.QueryResultRow>(client: pg.PoolClient, cursor: string): AsyncGenerator<R> {
-  for (;;) {
-    const { rows } = await client.query<R>(`FETCH ${FETCH_ROWS} FROM ${cursor}`);
-    yield* rows;
-    if (rows.length < FETCH_ROWS) return;
-  }
-}
 
 /**
  * Replaces everything in the store at `databaseUrl` (tables created when missing), documents
@@ -113,6 +101,6 @@ async function insertDocuments(client: pg.PoolClient, batch: readonly DocumentBa
   await client.query(`INSERT INTO yjs_${first.t}s (name, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])`, [
     names,
     rows.map((r) => r.seq),
-    rows.map((r) => Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+    rows.map((r) => r.data),
   ]);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
+import { adminQuery, queryOnce, startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
 import { NO_RECORDS } from './backup-records.ts';
 import { compactDocument } from './compaction.ts';
 import { describeDocumentLog } from './document-log.suite.ts';
@@ -28,9 +28,7 @@ describeDocumentLog('PostgreSQL', async () => {
     open: () => openPostgresDocumentLog({ databaseUrl }),
     restore: (file) => restorePostgres(file, databaseUrl),
     failWrites: async (fail) => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`CREATE TABLE IF NOT EXISTS test_fail_switch (on_ integer);
+      await adminQuery(databaseUrl, `CREATE TABLE IF NOT EXISTS test_fail_switch (on_ integer);
         CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF EXISTS (SELECT 1 FROM test_fail_switch) THEN RAISE EXCEPTION 'injected failure'; END IF;
@@ -39,7 +37,6 @@ describeDocumentLog('PostgreSQL', async () => {
         CREATE OR REPLACE TRIGGER test_fail BEFORE INSERT OR UPDATE OR DELETE ON yjs_updates FOR EACH ROW EXECUTE FUNCTION test_fail();
         CREATE OR REPLACE TRIGGER test_fail BEFORE INSERT OR UPDATE OR DELETE ON yjs_snapshots FOR EACH ROW EXECUTE FUNCTION test_fail();
         ${fail ? 'INSERT INTO test_fail_switch VALUES (1)' : 'DELETE FROM test_fail_switch'}`);
-      await client.end();
     },
     // The whole server and its databases go in afterAll.
     destroy: () => Promise.resolve(),
@@ -51,10 +48,7 @@ describe('PostgreSQL store', () => {
     const databaseUrl = await server.createDatabase();
     const logs = await Promise.all(Array.from({ length: 4 }, () => openPostgresDocumentLog({ databaseUrl })));
     await Promise.all(logs.map((log) => log.close()));
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM yjs_storage_migrations');
-    await client.end();
+    const { rows } = await queryOnce(databaseUrl, 'SELECT version FROM yjs_storage_migrations');
     expect(rows).toEqual([{ version: 1 }]);
   });
 

@@ -22,7 +22,7 @@ import {
 import { GroupCommit } from './group-commit.ts';
 import { backupPostgres } from './postgres-backup.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import { inTransaction } from './postgres-transaction.ts';
+import { inTransaction, openPostgresPool } from './postgres-transaction.ts';
 
 /** How to reach the database. */
 export interface PostgresDocumentLogOptions {
@@ -43,26 +43,7 @@ interface AppendRequest {
 
 /** Connects, creates or upgrades the tables, and returns the log. */
 export async function openPostgresDocumentLog(options: PostgresDocumentLogOptions): Promise<DocumentLog> {
-  const pool = new pg.Pool({
-    connectionString: options.databaseUrl,
-    max: options.maxConnections ?? 4,
-    application_name: 'permanence-board-storage',
-    // Fail instead of hanging when the database is unreachable or a statement is stuck:
-    // an append that cannot commit must be rejected, not left unacknowledged forever.
-    connectionTimeoutMillis: 10_000,
-    statement_timeout: 30_000,
-    keepAlive: true,
-  });
-  const onError = options.onError ?? ((message, error) => console.error(`[storage/postgres] ${message}`, error));
-  // Without a listener, an idle connection's error (server restart) would crash the process.
-  pool.on('error', (error) => onError('idle connection failed', error));
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
-  return new PostgresDocumentLog(pool, options.maxBatch);
+  return new PostgresDocumentLog(await openPostgresPool(options, 'storage', migratePostgres), options.maxBatch);
 }
 
 /** A zero-copy plain Uint8Array view of a bytea Buffer. */
@@ -70,9 +51,6 @@ function bytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function asBuffer(update: Uint8Array): Buffer {
-  return Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-}
 
 class PostgresDocumentLog implements DocumentLog {
   readonly kind = 'postgres';
@@ -141,7 +119,7 @@ class PostgresDocumentLog implements DocumentLog {
       await client.query(
         `INSERT INTO yjs_snapshots (name, seq, data) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE yjs_snapshots.seq < excluded.seq`,
-        [name, throughSeq, asBuffer(snapshot)],
+        [name, throughSeq, snapshot],
       );
       await client.query('DELETE FROM yjs_updates WHERE name = $1 AND seq <= $2', [name, throughSeq]);
       await client.query(
@@ -212,13 +190,13 @@ class PostgresDocumentLog implements DocumentLog {
       const next = new Map(heads.rows.map((r) => [r.name, Number(r.last_seq) - totals.get(r.name)!.count]));
       const rowNames: string[] = [];
       const rowSeqs: number[] = [];
-      const rowData: Buffer[] = [];
+      const rowData: Uint8Array[] = [];
       const lastSeqs = batch.map(({ name, updates }) => {
         let seq = next.get(name)!;
         for (const update of updates) {
           rowNames.push(name);
           rowSeqs.push(++seq);
-          rowData.push(asBuffer(update));
+          rowData.push(update);
         }
         next.set(name, seq);
         return seq;

@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { inSqliteTransaction } from './sqlite-transaction.ts';
 
 /** The database file inside DATA_DIR. */
 export const SQLITE_FILE_NAME = 'documents.sqlite';
@@ -74,19 +75,14 @@ export function schemaVersion(db: DatabaseSync): number {
 
 function migrate(db: DatabaseSync, path: string): void {
   // IMMEDIATE takes the write lock first, so two processes opening at once migrate only once.
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  inSqliteTransaction(db, 'BEGIN IMMEDIATE', () => {
     const version = schemaVersion(db);
     if (version > MIGRATIONS.length) {
       throw new Error(`${path} has schema version ${version}; this server knows up to ${MIGRATIONS.length}`);
     }
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
     if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 function syncDirectory(dir: string): void {

@@ -19,7 +19,7 @@ export interface TestPostgres {
   readonly url: string;
   /** Creates another empty database and returns its URL (for one fresh store per test). */
   createDatabase(): Promise<string>;
-  /** Stops the server (fast shutdown) and deletes its directory; safe to call twice. */
+  /** Stops the server (immediate shutdown) and deletes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -96,8 +96,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     (stopped ??= (async () => {
       process.off('exit', onExit);
       if (server.exitCode === null && server.signalCode === null) {
-        server.kill('SIGINT');
-        const timeout = setTimeout(() => server.kill('SIGKILL'), 10_000);
+        // Immediate shutdown: no checkpoint, whose fsyncs can outlast a test hook's 10 s on a busy
+        // disk; the data directory is deleted next, so nothing is lost that anyone would read.
+        server.kill('SIGQUIT');
+        const timeout = setTimeout(() => server.kill('SIGKILL'), 5_000);
         await exited;
         clearTimeout(timeout);
       }
@@ -144,10 +146,15 @@ async function waitUntilReady(url: string, exited: Promise<void>, logPath: strin
 
 /** Runs one statement on its own connection (for superuser work the server must not do itself). */
 export async function adminQuery(url: string, sql: string): Promise<void> {
+  await queryOnce(url, sql);
+}
+
+/** Runs `sql` on a connection of its own and returns the result. */
+export async function queryOnce(url: string, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql);
   } finally {
     await client.end();
   }
