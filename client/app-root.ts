@@ -13,7 +13,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { CaseloadController } from './caseload-controller.ts';
 import './caseload-list.ts';
 import './plan-view.ts';
-import { RouteController } from './route-controller.ts';
+import { isPlainClick, RouteController } from './route-controller.ts';
 import type { Session, SessionStore } from './session-store.ts';
 import { SessionController } from './session-controller.ts';
 import './sign-in-form.ts';
@@ -151,7 +151,7 @@ export class AppRoot extends LitElement {
   }
 
   #back(event: MouseEvent): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     this.#showCaseload();
   }

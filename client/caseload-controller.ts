@@ -22,7 +22,6 @@ export class CaseloadController implements ReactiveController {
   #caseload: readonly CaseloadChild[] | undefined;
   #error: string | undefined;
   #stale: string | undefined;
-  #loading: Promise<void> | undefined;
   #username: string | undefined;
   #stop: (() => void) | undefined;
   #sequence = 0;
@@ -49,11 +48,6 @@ export class CaseloadController implements ReactiveController {
     return this.#stale;
   }
 
-  /** Resolves when the load under way (if any) has finished. */
-  get settled(): Promise<void> {
-    return this.#loading ?? Promise.resolve();
-  }
-
   hostConnected(): void {
     this.#stop = this.#store.subscribe(() => this.#onSession());
     this.#onSession();
@@ -74,7 +68,7 @@ export class CaseloadController implements ReactiveController {
     const session = this.#store.session;
     if (!session) return Promise.resolve();
     const sequence = ++this.#sequence;
-    const loading = (async () => {
+    return (async () => {
       const result = await this.#store.api.caseload(session.token);
       if (sequence !== this.#sequence || this.#store.session?.user.username !== session.user.username) return;
       if (result.ok) {
@@ -92,8 +86,6 @@ export class CaseloadController implements ReactiveController {
       }
       this.#host.requestUpdate();
     })();
-    this.#loading = loading;
-    return loading;
   }
 
   #onSession(): void {

@@ -10,6 +10,7 @@
  * plan in a new tab.
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { isPlainClick, pathOf } from './route-controller.ts';
 import type { CaseloadChild } from './server-api.ts';
 import { formatShortDate } from './timeline-format.ts';
 import { RATING_LOOK, shapeIcon } from './timeline-marks.ts';
@@ -19,7 +20,7 @@ export type OpenChildDetail = CaseloadChild;
 
 /** The address of a child's plan page. */
 export function planPath(childId: string): string {
-  return `/children/${encodeURIComponent(childId)}`;
+  return pathOf({ page: 'plan', childId });
 }
 
 export const EMPTY_CASELOAD = "No children's plans have been shared with you yet. Ask the child's team manager to give you access.";
@@ -117,7 +118,7 @@ export class CaseloadList extends LitElement {
 
   #open(event: MouseEvent, child: CaseloadChild): void {
     // Let the browser open a new tab or window for a modified click.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     this.dispatchEvent(new CustomEvent<OpenChildDetail>('open-child', { detail: child, bubbles: true, composed: true }));
   }

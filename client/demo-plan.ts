@@ -1,6 +1,6 @@
 /**
- * A fictional child's plan held in memory, so the client shows a real PPM record and timeline
- * before the sync server exists. Every person in it is invented. Its dates are set for late
+ * A fictional child's plan held in memory: a test fixture, so element tests can show a real PPM
+ * record and timeline without a sync server. Every person in it is invented. Its dates are set for late
  * November 2026: the timeline then has stages done on time and late, items due soon, an
  * overdue review and two dates recorded for one review.
  */

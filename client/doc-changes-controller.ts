@@ -1,7 +1,7 @@
 /**
- * A ReactiveController that re-renders its host when chosen parts of a Yjs document change,
- * whether the change is local or arrives from another replica. It follows the host to a new
- * document when the host's document changes.
+ * A ReactiveController that re-renders its host (or calls a callback of its own) when chosen
+ * parts of a Yjs document change, whether the change is local or arrives from another replica.
+ * It follows the host to a new document when the host's document changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
@@ -9,20 +9,26 @@ import type { DocSpec } from '../model/doc-spec.ts';
 import { observeDoc } from '../model/observe.ts';
 
 export class DocChangesController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
   readonly #source: () => { doc: Y.Doc; spec: DocSpec } | undefined;
   readonly #parts: ReadonlySet<string> | undefined;
+  readonly #onChange: () => void;
   #doc: Y.Doc | undefined;
   #stop: (() => void) | undefined;
 
   /**
    * @param source returns the document to follow (or undefined when none is open yet)
    * @param parts root names to watch; all parts when omitted
+   * @param onChange called after each change to a watched part; asks the host to update when omitted
    */
-  constructor(host: ReactiveControllerHost, source: () => { doc: Y.Doc; spec: DocSpec } | undefined, parts?: readonly string[]) {
-    this.#host = host;
+  constructor(
+    host: ReactiveControllerHost,
+    source: () => { doc: Y.Doc; spec: DocSpec } | undefined,
+    parts?: readonly string[],
+    onChange: () => void = () => host.requestUpdate(),
+  ) {
     this.#source = source;
     this.#parts = parts ? new Set(parts) : undefined;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
@@ -47,7 +53,7 @@ export class DocChangesController implements ReactiveController {
     this.#doc = source?.doc;
     this.#stop = source
       ? observeDoc(source.doc, source.spec, (change) => {
-          if (!this.#parts || [...change.parts].some((p) => this.#parts!.has(p))) this.#host.requestUpdate();
+          if (!this.#parts || [...change.parts].some((p) => this.#parts!.has(p))) this.#onChange();
         })
       : undefined;
   }

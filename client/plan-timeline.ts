@@ -7,15 +7,16 @@
  *
  * Takes a ready `timeline` when one is set (tests, a board that already evaluated it). Else it
  * evaluates the plan from the `plan` property or {@link openPlanContext} with `timelineOfPlan`
- * for `today`, and evaluates it again whenever the shared document changes, locally or from
- * another person.
+ * for `today`, and evaluates it again whenever a part of the shared document it reads
+ * (`TIMELINE_PARTS`) changes, locally or from another person.
  */
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { REGION_NAMES } from '../model/calendar/bank-holidays.ts';
 import { addMonths, formatDay, localToday, tryParseDay } from '../model/calendar/day.ts';
 import type { Plan } from '../model/plan.ts';
 import type { TemplateRegistry } from '../model/template/registry.ts';
-import { timelineOfPlan } from '../model/timeline/of-plan.ts';
+import { TIMELINE_PARTS, timelineOfPlan } from '../model/timeline/of-plan.ts';
 import type { Timeline } from '../model/timeline/types.ts';
 import { templates as shippedTemplates } from '../templates/index.ts';
 import { DocChangesController } from './doc-changes-controller.ts';
@@ -38,12 +39,6 @@ const GROUP_TITLE: Readonly<Record<RowGroup, string | undefined>> = {
 
 /** Reasons shown beside the rating; the rest are in the findings list. */
 const MAX_REASONS = 3;
-
-const REGION_NAME: Readonly<Record<string, string>> = {
-  'england-and-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
 
 export class PlanTimeline extends LitElement {
   static override properties = {
@@ -84,24 +79,20 @@ export class PlanTimeline extends LitElement {
     this.notApplicableShown = false;
     this.rulesShown = false;
     this.axisZoomed = false;
-    // The controller asks for an update on every change of the document; going through this
-    // host first drops the cached evaluation, so toggles re-render without re-evaluating.
-    const updateComplete = (): Promise<boolean> => this.updateComplete;
-    const host: ReactiveControllerHost = {
-      addController: (c: ReactiveController) => this.addController(c),
-      removeController: (c: ReactiveController) => this.removeController(c),
-      requestUpdate: () => {
+    // A change to a part of the document the timeline reads drops the cached evaluation; other
+    // updates (the toggles) re-render without re-evaluating.
+    new DocChangesController(
+      this,
+      () => {
+        const plan = this.timeline ? undefined : this.#plan();
+        return plan ? { doc: plan.doc, spec: plan.spec } : undefined;
+      },
+      TIMELINE_PARTS,
+      () => {
         this.#cache = undefined;
         this.requestUpdate();
       },
-      get updateComplete() {
-        return updateComplete();
-      },
-    };
-    new DocChangesController(host, () => {
-      const plan = this.timeline ? undefined : this.#plan();
-      return plan ? { doc: plan.doc, spec: plan.spec } : undefined;
-    });
+    );
   }
 
   override connectedCallback(): void {
@@ -153,7 +144,7 @@ export class PlanTimeline extends LitElement {
           <div><dt>Today:</dt> <dd>${time(t.today)}</dd></div>
           <div><dt>Pathway started:</dt> <dd>${t.start ? time(t.start) : html`<span class="empty">Not recorded</span>`}</dd></div>
           <div><dt>Next due:</dt> <dd>${t.nextDue ? html`${t.nextDue.title}, ${time(t.nextDue.date)}` : html`<span class="empty">Nothing</span>`}</dd></div>
-          <div><dt>Working days leave out:</dt> <dd>bank holidays in ${REGION_NAME[t.region] ?? t.region}</dd></div>
+          <div><dt>Working days leave out:</dt> <dd>bank holidays in ${REGION_NAMES[t.region]}</dd></div>
         </dl>
         ${this.#rating(t)}
         <h3 id="stages-title">Stages</h3>

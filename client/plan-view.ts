@@ -12,6 +12,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { DocChangesController } from './doc-changes-controller.ts';
 import { OpenPlanController } from './open-plan-controller.ts';
 import type { OpenPlan } from './plan-context.ts';
+import { isPlainClick } from './route-controller.ts';
 import type { SyncState } from './sync-context.ts';
 import './plan-timeline.ts';
 import './ppm-record-view.ts';
@@ -107,7 +108,7 @@ export class PlanView extends LitElement {
   }
 
   #back(event: MouseEvent): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     this.dispatchEvent(new Event('back-to-caseload', { bubbles: true, composed: true }));
   }

@@ -32,6 +32,14 @@ export function pathOf(route: Route): string {
   return route.page === 'plan' ? `/children/${encodeURIComponent(route.childId)}` : '/';
 }
 
+/**
+ * Whether a click is a plain left click, which the client handles itself; a click with another
+ * button or a modifier key is left to the browser (to open a new tab or window).
+ */
+export function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
 export class RouteController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #route: Route;

@@ -42,3 +42,23 @@ function isWithin(type: Y.AbstractType<any>, root: Y.AbstractType<any>): boolean
   }
   return false;
 }
+
+/**
+ * The names (keys of `doc.share`) of the roots under the types `transaction` changed, and
+ * whether a changed type lay under a root that has no name there. Read it before anything reads
+ * a root of the document: `getMap`/`getArray` can replace a root's object in `doc.share`.
+ */
+export function rootsTouched(transaction: Y.Transaction): { names: Set<string>; unnamed: boolean } {
+  const byType = new Map<Y.AbstractType<any>, string>();
+  for (const [name, type] of transaction.doc.share) byType.set(type, name);
+  const names = new Set<string>();
+  let unnamed = false;
+  for (const type of transaction.changed.keys()) {
+    let root: Y.AbstractType<any> = type;
+    while (root._item !== null) root = root._item.parent as Y.AbstractType<any>;
+    const name = byType.get(root);
+    if (name === undefined) unnamed = true;
+    else names.add(name);
+  }
+  return { names, unnamed };
+}

@@ -19,7 +19,7 @@
  * `workingDaysBetween` counts arithmetically (O(years spanned)).
  */
 import type { Jurisdiction } from '../template/common.ts';
-import { formatDay, isWeekend, parseDay, weekday, type Day } from './day.ts';
+import { daysFromCivil, daysInMonth, formatDay, isWeekend, parseDay, weekday, type Day } from './day.ts';
 import { firstDayOfYear, weekdaysThrough, yearOf } from './working-days.ts';
 
 /** A bank-holiday calendar: England and Wales share one, Scotland and Northern Ireland have their own. */
@@ -27,6 +27,13 @@ export type Region = 'england-and-wales' | 'scotland' | 'northern-ireland';
 
 /** The three regions, in a fixed order. */
 export const REGIONS: readonly Region[] = Object.freeze(['england-and-wales', 'scotland', 'northern-ireland'] as const);
+
+/** Each region's name in words, e.g. "England and Wales". */
+export const REGION_NAMES: Readonly<Record<Region, string>> = Object.freeze({
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+});
 
 /**
  * The bank-holiday region of a jurisdiction: England and Wales share a calendar.
@@ -109,8 +116,6 @@ const END_DAY = firstDayOfYear(MAX_YEAR + 1);
 const EARLY_MAY_FROM = 1978;
 /** The first year of St Andrew's Day as a bank holiday in Scotland (St Andrew's Day Bank Holiday (Scotland) Act 2007). */
 const ST_ANDREWS_FROM = 2007;
-/** Days before the first of each month in a common year. */
-const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
 
 /**
  * Easter Sunday of a Gregorian year, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
@@ -132,7 +137,7 @@ export function easterSunday(year: number): Day {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const dom = ((h + l - 7 * m + 114) % 31) + 1;
-  return dateOf(year, month, dom);
+  return daysFromCivil(year, month, dom);
 }
 
 /** A holiday before substitution: fixed-date ones move off a weekend, the others never fall on one. */
@@ -163,7 +168,7 @@ export function regularHolidays(region: Region, year: number): Holiday[] {
   checkYear(year);
   const rules: Rule[] = [];
   const fixed = (month: number, dom: number, title: string): void => {
-    rules.push({ day: dateOf(year, month, dom), title, fixed: true });
+    rules.push({ day: daysFromCivil(year, month, dom), title, fixed: true });
   };
   const movable = (day: Day, title: string): void => {
     rules.push({ day, title, fixed: false });
@@ -392,24 +397,15 @@ function checkDay(day: Day): void {
   }
 }
 
-function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-/** The day of a valid date (like `fromYmd`, but right for years before 100 too). */
-function dateOf(year: number, month: number, dom: number): Day {
-  return firstDayOfYear(year) + DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && isLeapYear(year) ? 1 : 0) + dom - 1;
-}
-
 /** The `nth` (1-based) Monday of a month. */
 function nthMonday(year: number, month: number, nth: number): Day {
-  const first = dateOf(year, month, 1);
+  const first = daysFromCivil(year, month, 1);
   return first + ((8 - weekday(first)) % 7) + (nth - 1) * 7;
 }
 
 /** The last Monday of a month. */
 function lastMonday(year: number, month: number): Day {
-  const last = month === 12 ? dateOf(year + 1, 1, 1) - 1 : dateOf(year, month + 1, 1) - 1;
+  const last = daysFromCivil(year, month, daysInMonth(year, month));
   return last - ((weekday(last) + 6) % 7);
 }
 

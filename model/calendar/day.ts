@@ -11,9 +11,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date, by Howard Hinnant's days_from_civil;
- * no validation.
+ * no validation (`fromYmd` validates), exact for every integer year.
  */
-function daysFromCivil(y: number, m: number, d: number): Day {
+export function daysFromCivil(y: number, m: number, d: number): Day {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;

@@ -10,7 +10,7 @@
  * Working-day arithmetic itself (which also skips bank holidays) lives on `HolidayCalendar`:
  * `addWorkingDays`, `workingDaysBetween` and `isWorkingDay`.
  */
-import type { Day } from './day.ts';
+import { daysFromCivil, type Day } from './day.ts';
 
 /** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
 const EPOCH_SHIFT = 719_468;
@@ -33,17 +33,9 @@ export function yearOf(day: Day): number {
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
-/**
- * The day of 1 January of a year; equals `fromYmd(year, 1, 1)` for any integer year, including
- * years before 100 that `Date.UTC` would misread. (Howard Hinnant's days-from-civil algorithm.)
- */
+/** The day of 1 January of a year, for any integer year; `fromYmd(year, 1, 1)` without the validation. */
 export function firstDayOfYear(year: number): Day {
-  const y = year - 1; // January counts in the March-based year before
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = 306; // 1 January is day 306 of the March-based year
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * DAYS_PER_ERA + doe - EPOCH_SHIFT;
+  return daysFromCivil(year, 1, 1);
 }
 
 /**

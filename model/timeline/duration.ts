@@ -26,16 +26,3 @@ export function shift(day: Day, duration: Duration, direction: 'after' | 'before
       return holidays.addWorkingDays(region, day, sign * n);
   }
 }
-
-/** A timescale in words, e.g. "10 working days", "24 hours", "1 week". */
-export function describeDuration(duration: Duration): string {
-  const n = duration.amount;
-  const unit = {
-    'calendar-days': n === 1 ? 'day' : 'days',
-    weeks: n === 1 ? 'week' : 'weeks',
-    months: n === 1 ? 'month' : 'months',
-    hours: n === 1 ? 'hour' : 'hours',
-    'working-days': n === 1 ? 'working day' : 'working days',
-  }[duration.unit];
-  return `${n} ${unit}`;
-}

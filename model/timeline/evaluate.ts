@@ -65,7 +65,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
     const extra = recurring ? [] : list.slice(1).map(formatDay);
     const stageConflicts = [...new Set([...extra, ...(conflicts.get(stage.id) ?? [])])].sort();
     let status = statusOf({ due: s.due, notBefore: s.notBefore, done: s.first, applicable: s.applicable, expected: s.expected }, today, dueSoonDays);
-    let due = s.due;
+    let due = s.due === undefined ? undefined : formatDay(s.due);
     let done = s.first;
     if (recurring && s.applicable && (s.expected || list.length > 0)) {
       const repeats = expandOccurrences(stage, facts, dates, today, dueSoonDays);
@@ -76,10 +76,10 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
       if (status !== 'overdue') {
         if (overdue) {
           status = 'overdue';
-          due = parseDay(overdue.due);
+          due = overdue.due;
         } else if (pending) {
           status = pending.status;
-          due = parseDay(pending.due);
+          due = pending.due;
         }
       }
     }
@@ -90,7 +90,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
       optional: stage.optional,
       recurring,
       status,
-      due: due === undefined ? undefined : formatDay(due),
+      due,
       notBefore: s.notBefore === undefined ? undefined : formatDay(s.notBefore),
       done: done === undefined ? undefined : formatDay(done),
       conflicts: stageConflicts,

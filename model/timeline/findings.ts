@@ -10,28 +10,14 @@
  * - green (information): a stage done late, a stage recorded that this pathway does not have.
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
-import { formatDay, parseDay, type Day } from '../calendar/day.ts';
-import type {
-  ActionItem,
-  Finding,
-  IntroductionCheck,
-  NextDue,
-  OccurrenceResult,
-  OrderingProblem,
-  Rating,
-  StageResult,
-} from './types.ts';
+import { parseDay, type Day } from '../calendar/day.ts';
+import type { Finding, NextDue, Rating, Timeline } from './types.ts';
 import { days, ukDate } from './uk-date.ts';
 
-export interface FindingInputs {
-  readonly stages: readonly StageResult[];
-  readonly occurrences: readonly OccurrenceResult[];
-  readonly ordering: readonly OrderingProblem[];
-  readonly introduction: readonly IntroductionCheck[];
-  readonly actions: readonly ActionItem[];
+export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
   readonly today: Day;
-}
+};
 
 const ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2 };
 
@@ -122,5 +108,5 @@ export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'int
   for (const o of i.occurrences) if (open(o.status)) consider(o.due, o.stage, o.title);
   for (const c of i.introduction) if (open(c.status)) consider(c.due, c.id, c.title);
   for (const a of i.actions) if (open(a.status)) consider(a.due, a.id, a.text);
-  return best ? { ...best, date: formatDay(parseDay(best.date)) } : undefined;
+  return best;
 }

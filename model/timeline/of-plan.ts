@@ -8,11 +8,15 @@
  */
 import type { HolidayCalendar } from '../calendar/bank-holidays.ts';
 import type { Plan } from '../plan.ts';
+import type { PlanPart } from '../plan-spec.ts';
 import type { RecordView } from '../record-view.ts';
 import type { TemplateRegistry } from '../template/registry.ts';
 import type { PathwayTemplate } from '../template/pathway.ts';
 import { evaluateTimeline } from './evaluate.ts';
 import type { ActionRecord, Facts, IntroductionRecord, MeetingRecord, RecordedEvent, Timeline, TimelineInput, TimelineOptions } from './types.ts';
+
+/** The parts of a plan `timelineInputOf` reads: a change elsewhere cannot change the timeline. */
+export const TIMELINE_PARTS: readonly PlanPart[] = Object.freeze(['child', 'ppms', 'introduction', 'pathway'] as const);
 
 /** The pathway template the plan names, or undefined when none is chosen or it is unknown here. */
 export function pathwayOf(plan: Plan, registry: TemplateRegistry): PathwayTemplate | undefined {

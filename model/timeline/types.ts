@@ -3,7 +3,7 @@
  * pathway template, what the plan records, today's date and the bank-holiday calendar, so the
  * same inputs always give the same findings.
  */
-import type { HolidayCalendar } from '../calendar/bank-holidays.ts';
+import type { HolidayCalendar, Region } from '../calendar/bank-holidays.ts';
 import type { Source } from '../template/common.ts';
 import type { PathwayTemplate } from '../template/pathway.ts';
 
@@ -216,7 +216,7 @@ export interface Timeline {
   readonly pathwayTitle: string;
   readonly today: string;
   /** Whose bank holidays count as non-working days. */
-  readonly region: string;
+  readonly region: Region;
   /** The date of the pathway's start stage, when recorded. */
   readonly start?: string;
   readonly stages: readonly StageResult[];

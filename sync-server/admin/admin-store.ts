@@ -10,6 +10,7 @@ import { openServerRecords } from '../records/open-server-records.ts';
 import type { ServerRecords } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import { describeStore, openDocumentLog } from '../storage/open-document-log.ts';
+import type { AdminReply } from './admin-reply.ts';
 
 /** The environment the commands read, usually `process.env`. */
 export type AdminEnv = Record<string, string | undefined>;
@@ -22,11 +23,6 @@ export interface AdminStore {
   /** Where the store lives, for messages: `SQLite in /abs/dir` or the URL without its password. */
   readonly where: string;
   close(): Promise<void>;
-}
-
-/** The configuration, or the problems with it (each `VARIABLE: what it should be`). */
-export function adminConfig(env: AdminEnv): { ok: true; config: Config } | { ok: false; problems: string[] } {
-  return readConfig(env);
 }
 
 /**
@@ -63,5 +59,28 @@ export async function withAdminStore<T>(config: Config, work: (store: AdminStore
     return await work(store);
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * Runs one store command's `work` on the store `env` configures, and answers for it: bad
+ * configuration (`VARIABLE: what it should be`) with `reply.configuration`, opening nothing; else
+ * the store is opened, `work` runs and the store is closed whatever happens. An error of opening
+ * or of `work` is answered by `onError` when it gives an exit status, else as `what` failing in
+ * storage (`reply.storage`). Resolves with the exit status.
+ */
+export async function runOnStore(
+  env: AdminEnv,
+  reply: AdminReply,
+  what: string,
+  work: (store: AdminStore) => Promise<number>,
+  onError?: (error: unknown) => number | undefined,
+): Promise<number> {
+  const config = readConfig(env);
+  if (!config.ok) return reply.configuration(config.problems);
+  try {
+    return await withAdminStore(config.config, work);
+  } catch (error) {
+    return onError?.(error) ?? reply.storage(error, what);
   }
 }

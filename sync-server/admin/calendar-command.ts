@@ -12,14 +12,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
-import { timelineInputOf } from '../../model/timeline/of-plan.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
 import { templates } from '../../templates/index.ts';
-import { planEntries } from '../calendar/entries.ts';
+import { planCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
 import type { AdminCommand, AdminIo } from './main.ts';
-import { parseToday, pathwayProblem, readPlanFile } from './plan-file.ts';
+import { parseToday, readTimelinePlan } from './plan-file.ts';
 
 const USAGE = 'usage: npm run admin -- calendar <plan.json> [--today YYYY-MM-DD] [--out file.ics]';
 
@@ -45,27 +42,11 @@ export const calendarCommand: AdminCommand = {
     const today = parseToday(values.today);
     if (!today.ok) return usageError(io, today.problem);
 
-    const read = await readPlanFile(path, templates);
-    if (!read.ok) {
-      io.err(`calendar: ${path} cannot be read as a plan:`);
-      for (const p of read.problems) io.err(`  ${p}`);
-      return 2;
-    }
-    const input = timelineInputOf(read.plan, templates, today.today);
-    if (!input) {
-      io.err(`calendar: ${pathwayProblem(path, read.plan, templates)}`);
-      return 2;
-    }
-    const timeline = evaluateTimeline(input);
+    const read = await readTimelinePlan(io, 'calendar', path, 'cannot be read as a plan', templates, today.today);
+    if (!read) return 2;
     const childId = read.meta.childId;
-    const name = read.plan.childFacts().name ?? `Child ${childId}`;
-    const entries = planEntries({ childId, input, timeline });
-    const text = toICalendar({
-      name: `${name}: permanence plan`,
-      description: `Permanence plan dates for ${name} (${timeline.pathwayTitle}), as of ${ukDate(timeline.today)}.`,
-      entries,
-      stamp: new Date(),
-    });
+    const calendar = planCalendar(read.plan, childId, read.input);
+    const text = toICalendar({ name: calendar.title, description: calendar.description, entries: calendar.entries, stamp: new Date() });
     if (values.out === undefined) {
       // io.out ends each line with "\n"; the text ends with CRLF, so give it all but the "\n".
       io.out(text.slice(0, -1));
@@ -77,7 +58,7 @@ export const calendarCommand: AdminCommand = {
       io.err(`calendar: cannot write ${values.out}: ${(error as Error).message}`);
       return 2;
     }
-    io.out(`Wrote ${entries.length} events for ${name} (child ${childId}) to ${values.out}`);
+    io.out(`Wrote ${calendar.entries.length} events for ${calendar.name} (child ${childId}) to ${values.out}`);
     return 0;
   },
 };

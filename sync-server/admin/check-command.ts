@@ -10,11 +10,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { Finding, Rating, StageResult, Timeline } from '../../model/timeline/types.ts';
-import { timelineOfPlan } from '../../model/timeline/of-plan.ts';
+import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { ukDate } from '../../model/timeline/uk-date.ts';
 import { templates } from '../../templates/index.ts';
 import type { AdminCommand, AdminIo } from './main.ts';
-import { parseToday, pathwayProblem, readPlanFile } from './plan-file.ts';
+import { parseToday, readTimelinePlan } from './plan-file.ts';
 
 const USAGE = 'usage: npm run admin -- check <plan.json> [--today YYYY-MM-DD] [--json]';
 
@@ -47,17 +47,9 @@ export const checkCommand: AdminCommand = {
     const today = parseToday(values.today);
     if (!today.ok) return usageError(io, today.problem);
 
-    const read = await readPlanFile(path, templates);
-    if (!read.ok) {
-      io.err(`check: ${path} cannot be checked:`);
-      for (const p of read.problems) io.err(`  ${p}`);
-      return 2;
-    }
-    const timeline = timelineOfPlan(read.plan, templates, today.today);
-    if (!timeline) {
-      io.err(`check: ${pathwayProblem(path, read.plan, templates)}`);
-      return 2;
-    }
+    const read = await readTimelinePlan(io, 'check', path, 'cannot be checked', templates, today.today);
+    if (!read) return 2;
+    const timeline = evaluateTimeline(read.input);
     const status = timeline.findings.some((f) => f.severity === 'red') ? 1 : 0;
     if (values.json) {
       io.out(JSON.stringify({ childId: read.meta.childId, ...timeline }, null, 2));

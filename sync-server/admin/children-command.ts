@@ -8,7 +8,7 @@
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { templates } from '../../templates/index.ts';
 import { AdminReply, formatTable, parseCommandArgs, plural } from './admin-reply.ts';
-import { adminConfig, withAdminStore, type AdminEnv } from './admin-store.ts';
+import { runOnStore, type AdminEnv } from './admin-store.ts';
 import { childFields, fieldNamed, readFieldText } from './child-details-input.ts';
 import { importChildren } from './children-import.ts';
 import type { AdminCommand, AdminIo } from './main.ts';
@@ -111,10 +111,11 @@ async function create(args: string[], io: AdminIo, env: AdminEnv, registry: Temp
     if (error instanceof RangeError) return reply.usage(error.message);
     throw error;
   }
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
-  try {
-    return await withAdminStore(config.config, async (store) => {
+  return runOnStore(
+    env,
+    reply,
+    'creating the child',
+    async (store) => {
       const child = await storeChild(store, built, 'create');
       const pathway = registry.get(values.template!);
       return reply.done({ childId: child.childId, document: `child:${child.childId}`, summary: child.summary }, [
@@ -122,39 +123,31 @@ async function create(args: string[], io: AdminIo, env: AdminEnv, registry: Temp
         `created ${child.name} (child ${child.childId}) on ${pathway?.title ?? values.template!}, in ${store.where}`,
         `nobody has access yet: npm run admin -- grant <username> ${child.childId} read|edit [--restricted]`,
       ]);
-    });
-  } catch (error) {
-    if (error instanceof StoreChildError) return reply.failed('storage', error.message, { childId: error.childId, stored: error.stored });
-    return reply.storage(error, 'creating the child');
-  }
+    },
+    (error) => (error instanceof StoreChildError ? reply.failed('storage', error.message, { childId: error.childId, stored: error.stored }) : undefined),
+  );
 }
 
 async function list(args: string[], io: AdminIo, env: AdminEnv): Promise<number> {
   const reply = new AdminReply(io, 'children list', CHILDREN_USAGE.list, args);
   if (!parseCommandArgs(args, {}, reply, { min: 0, max: 0, names: '' })) return 2;
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      const children = await store.records.children();
-      const withGrants = await Promise.all(children.map(async (c) => ({ ...c, grants: (await store.records.grantsOn(c.childId)).map((g) => ({ username: g.username, level: g.level, restricted: g.restricted })) })));
-      const table = [
-        ['CHILD ID', 'NAME', 'PATHWAY', 'LATEST STAGE', 'RATING', 'NEXT DUE', 'ACCESS'],
-        ...withGrants.map((c) => [
-          c.childId,
-          c.name,
-          c.pathwayId ?? '-',
-          c.stage ?? '-',
-          c.rating?.toUpperCase() ?? '-',
-          c.nextDue ? `${c.nextDue} ${c.nextDueTitle ?? ''}`.trim() : '-',
-          c.grants.length === 0 ? 'nobody' : c.grants.map((g) => `${g.username}:${g.level}${g.restricted ? '+r' : ''}`).join(' '),
-        ]),
-      ];
-      return reply.done({ children: withGrants }, [...formatTable(table), '', `${plural(children.length, 'child', 'children')} in ${store.where} (ratings as of each plan's last change; +r: with the restricted part)`]);
-    });
-  } catch (error) {
-    return reply.storage(error, 'listing the children');
-  }
+  return runOnStore(env, reply, 'listing the children', async (store) => {
+    const children = await store.records.children();
+    const withGrants = await Promise.all(children.map(async (c) => ({ ...c, grants: (await store.records.grantsOn(c.childId)).map((g) => ({ username: g.username, level: g.level, restricted: g.restricted })) })));
+    const table = [
+      ['CHILD ID', 'NAME', 'PATHWAY', 'LATEST STAGE', 'RATING', 'NEXT DUE', 'ACCESS'],
+      ...withGrants.map((c) => [
+        c.childId,
+        c.name,
+        c.pathwayId ?? '-',
+        c.stage ?? '-',
+        c.rating?.toUpperCase() ?? '-',
+        c.nextDue ? `${c.nextDue} ${c.nextDueTitle ?? ''}`.trim() : '-',
+        c.grants.length === 0 ? 'nobody' : c.grants.map((g) => `${g.username}:${g.level}${g.restricted ? '+r' : ''}`).join(' '),
+      ]),
+    ];
+    return reply.done({ children: withGrants }, [...formatTable(table), '', `${plural(children.length, 'child', 'children')} in ${store.where} (ratings as of each plan's last change; +r: with the restricted part)`]);
+  });
 }
 
 /** `npm run admin -- children ...`. */

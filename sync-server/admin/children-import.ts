@@ -19,9 +19,9 @@ import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { planOf, summarise } from '../children/child-documents.ts';
 import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
-import { STORAGE_ORIGIN } from '../collab/durable-documents.ts';
+import { applyStored } from '../collab/durable-documents.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
-import { adminConfig, withAdminStore, type AdminEnv, type AdminStore } from './admin-store.ts';
+import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminIo } from './main.ts';
 import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from './new-children.ts';
 import { identityOf, readTracker, sameChild, type ChildIdentity, type RowProblem, type TrackerRow } from './tracker-csv.ts';
@@ -62,8 +62,7 @@ async function loadDoc(store: AdminStore, name: string): Promise<Y.Doc | undefin
   const stored = await store.log.load(name);
   if (!stored) return undefined;
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
-  for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN);
+  applyStored(doc, stored);
   return doc;
 }
 
@@ -131,67 +130,60 @@ export async function importChildren(args: string[], io: AdminIo, options: Impor
       problems.push({ row: row.row, problem: error.message });
     }
   }
-  const config = adminConfig(options.env);
-  if (!config.ok) return reply.configuration(config.problems);
-
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      const existing = await existingChildren(store, options.registry);
-      const skipped: Skipped[] = [];
-      const toCreate: [TrackerRow, BuiltChild][] = [];
-      for (const [row, child] of built) {
-        const identity = identityOf(row.details);
-        const match = existing.find((e) => sameChild(e.identity, identity) !== undefined);
-        if (!match) toCreate.push([row, child]);
-        else if (skipExisting) skipped.push({ row: row.row, name: row.name, childId: match.childId, reason: sameChild(match.identity, identity)!, completed: [] });
-        else problems.push({ row: row.row, problem: `${row.name} is already on the board as child ${match.childId} (${sameChild(match.identity, identity)!}); remove the row, or add --skip-existing to leave such rows out` });
-      }
-      problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      const summary = { file, dryRun, store: store.where, rows: read.dataRows, blankRows: read.blankRows };
-      if (problems.length > 0) {
-        return reply.failed('unreadable-rows', `${source} has ${plural(problems.length, 'problem')}; nothing was imported`, { ...summary, problems }, [
-          ...problems.map(problemLine),
-          `fix ${problems.length === 1 ? 'it' : 'them'} in the spreadsheet, save it as CSV UTF-8 and run the import again (--dry-run checks without storing)`,
-        ]);
-      }
-      const plan = toCreate.map(([row]) => ({ row: row.row, name: row.name, pathwayId: row.pathwayId, stages: row.stages.length }));
-      const skippedLines = skipped.map((s) => `  row ${s.row}  already on the board as ${s.childId} (${s.name}, ${s.reason}): left out`);
-      if (dryRun) {
-        return reply.done({ ...summary, wouldCreate: plan, skipped }, [
-          `${source}: ${plural(plan.length, 'child', 'children')} can be imported${read.blankRows > 0 ? ` (${plural(read.blankRows, 'blank row')} skipped)` : ''}; nothing was stored (dry run)`,
-          ...plan.map((p) => `  row ${p.row}  ${p.name}  ${p.pathwayId}  ${plural(p.stages, 'stage date')}`),
-          ...skippedLines,
-        ]);
-      }
-      for (const [i, s] of skipped.entries()) skipped[i] = { ...s, completed: await complete(store, s.childId, today) };
-      const result = await storeChildren(store, toCreate.map(([, child]) => child), 'import');
-      const created = result.created.map((c, i) => ({ row: toCreate[i]![0].row, childId: c.childId, name: c.name }));
-      const createdLines = created.map((c) => `  row ${c.row}  ${c.childId}  ${c.name}`);
-      const completedLines = skipped.filter((s) => s.completed.length > 0).map((s) => `  row ${s.row}  ${s.childId}  completed: ${s.completed.join(', ')}`);
-      if (result.failed) {
-        const failedRow = toCreate[result.failed.index]![0];
-        const notTried = toCreate.slice(result.failed.index + 1).map(([row]) => row.row);
-        return reply.failed(
-          'storage',
-          `storage failed at row ${failedRow.row} (${failedRow.name}): ${result.failed.error.message}`,
-          { ...summary, created, skipped, failed: { row: failedRow.row, childId: result.failed.error.childId, stored: result.failed.error.stored }, notImported: [failedRow.row, ...notTried] },
-          [
-            created.length === 0 ? 'created before the failure: none' : `created before the failure (${created.length}):`,
-            ...createdLines,
-            `not imported: rows ${[failedRow.row, ...notTried].join(', ')}`,
-            'once storage works again, run the same import with --skip-existing: the children already created are left out, and one stored in part is completed',
-          ],
-        );
-      }
-      return reply.done({ ...summary, created, skipped }, [
-        `imported ${plural(created.length, 'child', 'children')} from ${source} into ${store.where}`,
-        ...createdLines,
-        ...skippedLines,
-        ...completedLines,
-        ...(created.length > 0 ? ['nobody has access yet: npm run admin -- grant <username> <childId> read|edit [--restricted]'] : []),
+  return runOnStore(options.env, reply, 'the import', async (store) => {
+    const existing = await existingChildren(store, options.registry);
+    const skipped: Skipped[] = [];
+    const toCreate: [TrackerRow, BuiltChild][] = [];
+    for (const [row, child] of built) {
+      const identity = identityOf(row.details);
+      const match = existing.find((e) => sameChild(e.identity, identity) !== undefined);
+      if (!match) toCreate.push([row, child]);
+      else if (skipExisting) skipped.push({ row: row.row, name: row.name, childId: match.childId, reason: sameChild(match.identity, identity)!, completed: [] });
+      else problems.push({ row: row.row, problem: `${row.name} is already on the board as child ${match.childId} (${sameChild(match.identity, identity)!}); remove the row, or add --skip-existing to leave such rows out` });
+    }
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const summary = { file, dryRun, store: store.where, rows: read.dataRows, blankRows: read.blankRows };
+    if (problems.length > 0) {
+      return reply.failed('unreadable-rows', `${source} has ${plural(problems.length, 'problem')}; nothing was imported`, { ...summary, problems }, [
+        ...problems.map(problemLine),
+        `fix ${problems.length === 1 ? 'it' : 'them'} in the spreadsheet, save it as CSV UTF-8 and run the import again (--dry-run checks without storing)`,
       ]);
-    });
-  } catch (error) {
-    return reply.storage(error, 'the import');
-  }
+    }
+    const plan = toCreate.map(([row]) => ({ row: row.row, name: row.name, pathwayId: row.pathwayId, stages: row.stages.length }));
+    const skippedLines = skipped.map((s) => `  row ${s.row}  already on the board as ${s.childId} (${s.name}, ${s.reason}): left out`);
+    if (dryRun) {
+      return reply.done({ ...summary, wouldCreate: plan, skipped }, [
+        `${source}: ${plural(plan.length, 'child', 'children')} can be imported${read.blankRows > 0 ? ` (${plural(read.blankRows, 'blank row')} skipped)` : ''}; nothing was stored (dry run)`,
+        ...plan.map((p) => `  row ${p.row}  ${p.name}  ${p.pathwayId}  ${plural(p.stages, 'stage date')}`),
+        ...skippedLines,
+      ]);
+    }
+    for (const [i, s] of skipped.entries()) skipped[i] = { ...s, completed: await complete(store, s.childId, today) };
+    const result = await storeChildren(store, toCreate.map(([, child]) => child), 'import');
+    const created = result.created.map((c, i) => ({ row: toCreate[i]![0].row, childId: c.childId, name: c.name }));
+    const createdLines = created.map((c) => `  row ${c.row}  ${c.childId}  ${c.name}`);
+    const completedLines = skipped.filter((s) => s.completed.length > 0).map((s) => `  row ${s.row}  ${s.childId}  completed: ${s.completed.join(', ')}`);
+    if (result.failed) {
+      const failedRow = toCreate[result.failed.index]![0];
+      const notTried = toCreate.slice(result.failed.index + 1).map(([row]) => row.row);
+      return reply.failed(
+        'storage',
+        `storage failed at row ${failedRow.row} (${failedRow.name}): ${result.failed.error.message}`,
+        { ...summary, created, skipped, failed: { row: failedRow.row, childId: result.failed.error.childId, stored: result.failed.error.stored }, notImported: [failedRow.row, ...notTried] },
+        [
+          created.length === 0 ? 'created before the failure: none' : `created before the failure (${created.length}):`,
+          ...createdLines,
+          `not imported: rows ${[failedRow.row, ...notTried].join(', ')}`,
+          'once storage works again, run the same import with --skip-existing: the children already created are left out, and one stored in part is completed',
+        ],
+      );
+    }
+    return reply.done({ ...summary, created, skipped }, [
+      `imported ${plural(created.length, 'child', 'children')} from ${source} into ${store.where}`,
+      ...createdLines,
+      ...skippedLines,
+      ...completedLines,
+      ...(created.length > 0 ? ['nobody has access yet: npm run admin -- grant <username> <childId> read|edit [--restricted]'] : []),
+    ]);
+  });
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
 import type { Grant } from '../records/server-records.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
-import { adminConfig, withAdminStore, type AdminEnv, type AdminStore } from './admin-store.ts';
+import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminCommand } from './main.ts';
 
 const GRANT_USAGE = 'grant <username> <childId> read|edit [--restricted] [--json]';
@@ -51,30 +51,24 @@ export function makeGrantCommands(env: AdminEnv = process.env): { grant: AdminCo
         if (!childId.success) return reply.usage(childId.error.issues[0]!.message);
         const level = Level.safeParse(levelArg);
         if (!level.success) return reply.usage(`${level.error.issues[0]!.message}, not "${levelArg}"`);
-        const config = adminConfig(env);
-        if (!config.ok) return reply.configuration(config.problems);
-        try {
-          return await withAdminStore(config.config, async (store) => {
-            const account = await store.records.account(username);
-            if (!account) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
-            const name = await childName(store, childId.data);
-            if (name === undefined) return reply.failed('unknown-child', `there is no child with id ${childId.data} in ${store.where} (see: npm run admin -- children list)`);
-            const before = await store.records.grantFor(username, childId.data);
-            const grant: Grant = { username, childId: childId.data, level: level.data, restricted: parsed.values.restricted ?? false };
-            await store.records.grant(grant);
-            const narrowed = before !== undefined && ((before.level === 'edit' && grant.level === 'read') || (before.restricted && !grant.restricted));
-            const lines = [
-              before
-                ? `changed ${username}'s access to ${name} (${childId.data}): was ${describeGrant(before)}, now ${describeGrant(grant)}`
-                : `granted ${username} (${account.name}) ${grant.level} access to ${name} (${childId.data}): ${grantScope(grant)}`,
-              ...(narrowed ? ['running servers close the connections this no longer allows within seconds'] : []),
-              ...(account.disabled ? [`note: the account ${username} is disabled; the grant applies once it is enabled`] : []),
-            ];
-            return reply.done({ grant, previous: before ?? null, child: { childId: childId.data, name } }, lines);
-          });
-        } catch (error) {
-          return reply.storage(error, 'granting access');
-        }
+        return runOnStore(env, reply, 'granting access', async (store) => {
+          const account = await store.records.account(username);
+          if (!account) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
+          const name = await childName(store, childId.data);
+          if (name === undefined) return reply.failed('unknown-child', `there is no child with id ${childId.data} in ${store.where} (see: npm run admin -- children list)`);
+          const before = await store.records.grantFor(username, childId.data);
+          const grant: Grant = { username, childId: childId.data, level: level.data, restricted: parsed.values.restricted ?? false };
+          await store.records.grant(grant);
+          const narrowed = before !== undefined && ((before.level === 'edit' && grant.level === 'read') || (before.restricted && !grant.restricted));
+          const lines = [
+            before
+              ? `changed ${username}'s access to ${name} (${childId.data}): was ${describeGrant(before)}, now ${describeGrant(grant)}`
+              : `granted ${username} (${account.name}) ${grant.level} access to ${name} (${childId.data}): ${grantScope(grant)}`,
+            ...(narrowed ? ['running servers close the connections this no longer allows within seconds'] : []),
+            ...(account.disabled ? [`note: the account ${username} is disabled; the grant applies once it is enabled`] : []),
+          ];
+          return reply.done({ grant, previous: before ?? null, child: { childId: childId.data, name } }, lines);
+        });
       },
     },
     revoke: {
@@ -87,26 +81,20 @@ export function makeGrantCommands(env: AdminEnv = process.env): { grant: AdminCo
         const [username, childIdArg] = parsed.positionals as [string, string];
         const childId = ChildIdArg.safeParse(childIdArg);
         if (!childId.success) return reply.usage(childId.error.issues[0]!.message);
-        const config = adminConfig(env);
-        if (!config.ok) return reply.configuration(config.problems);
-        try {
-          return await withAdminStore(config.config, async (store) => {
-            const before = await store.records.grantFor(username, childId.data);
-            if (!before || !(await store.records.revoke(username, childId.data))) {
-              const known = await store.records.account(username);
-              return reply.failed(
-                known ? 'no-grant' : 'unknown-user',
-                known ? `${username} has no access to child ${childId.data}; nothing changed` : `there is no account named ${username} (see: npm run admin -- users list)`,
-              );
-            }
-            return reply.done({ revoked: before }, [
-              `revoked ${username}'s access to child ${childId.data}: was ${describeGrant(before)}`,
-              'running servers close their open connections to this child within seconds',
-            ]);
-          });
-        } catch (error) {
-          return reply.storage(error, 'revoking access');
-        }
+        return runOnStore(env, reply, 'revoking access', async (store) => {
+          const before = await store.records.grantFor(username, childId.data);
+          if (!before || !(await store.records.revoke(username, childId.data))) {
+            const known = await store.records.account(username);
+            return reply.failed(
+              known ? 'no-grant' : 'unknown-user',
+              known ? `${username} has no access to child ${childId.data}; nothing changed` : `there is no account named ${username} (see: npm run admin -- users list)`,
+            );
+          }
+          return reply.done({ revoked: before }, [
+            `revoked ${username}'s access to child ${childId.data}: was ${describeGrant(before)}`,
+            'running servers close their open connections to this child within seconds',
+          ]);
+        });
       },
     },
   };

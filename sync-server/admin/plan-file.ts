@@ -11,6 +11,9 @@ import { importDoc } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
 import { Plan } from '../../model/plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
+import { timelineInputOf } from '../../model/timeline/of-plan.ts';
+import type { TimelineInput } from '../../model/timeline/types.ts';
+import type { AdminIo } from './main.ts';
 
 export type PlanFileResult = { ok: true; plan: Plan; meta: DocMeta } | { ok: false; problems: string[] };
 
@@ -98,4 +101,32 @@ export function pathwayProblem(path: string, plan: Plan, registry: TemplateRegis
     return `${path}: the plan names no pathway (pathway.pathwayId is empty), so there is no timeline to check; record the child's pathway first (known pathways: ${known})`;
   }
   return `${path}: the plan's pathway "${id}" (pathway.pathwayId) is not a pathway this server has (known pathways: ${known})`;
+}
+
+/**
+ * Reads a plan file for a command that works from its timeline (`check`, `calendar`): the plan,
+ * its meta and the engine's inputs for `today`. When the file cannot be read (stderr:
+ * `<command>: <path> <unreadable>:` and each problem) or the plan names no pathway `registry`
+ * has (stderr: {@link pathwayProblem}), says why and resolves undefined: the command exits 2.
+ */
+export async function readTimelinePlan(
+  io: AdminIo,
+  command: string,
+  path: string,
+  unreadable: string,
+  registry: TemplateRegistry,
+  today: string,
+): Promise<{ plan: Plan; meta: DocMeta; input: TimelineInput } | undefined> {
+  const read = await readPlanFile(path, registry);
+  if (!read.ok) {
+    io.err(`${command}: ${path} ${unreadable}:`);
+    for (const p of read.problems) io.err(`  ${p}`);
+    return undefined;
+  }
+  const input = timelineInputOf(read.plan, registry, today);
+  if (!input) {
+    io.err(`${command}: ${pathwayProblem(path, read.plan, registry)}`);
+    return undefined;
+  }
+  return { plan: read.plan, meta: read.meta, input };
 }

@@ -10,7 +10,7 @@ import { hashPassword, SCRYPT_COST } from '../auth/password.ts';
 import { storedText } from '../records/record-checks.ts';
 import { USERNAME, type Account } from '../records/server-records.ts';
 import { AdminReply, formatTable, parseCommandArgs, plural } from './admin-reply.ts';
-import { adminConfig, withAdminStore, type AdminEnv } from './admin-store.ts';
+import { runOnStore, type AdminEnv } from './admin-store.ts';
 import type { AdminCommand, AdminIo } from './main.ts';
 import { NewPassword, stdinPasswordSource, type PasswordSource } from './password-input.ts';
 
@@ -94,47 +94,35 @@ async function add(args: string[], io: AdminIo, env: AdminEnv, passwords: Passwo
   if (missing.length > 0) return reply.usage(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
   const input = NewAccountArgs.safeParse({ username: parsed.positionals[0], name: values.name, role: values.role, organisation: values.org, admin: values.admin ?? false });
   if (!input.success) return reply.usage(input.error.issues.map((i) => i.message).join('; '));
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
   const wanted = input.data;
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      if (await store.records.account(wanted.username)) return reply.failed('username-taken', `there is already an account named ${wanted.username}; choose another username (see: npm run admin -- users list)`);
-      const read = await passwords(wanted.username);
-      if (!read.ok) return reply.usage(read.problem);
-      const password = NewPassword.safeParse(read.password);
-      if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
-      const account: Account = { ...wanted, disabled: false, passwordHash: await hashPassword(password.data, cost), createdAt: new Date().toISOString() };
-      if (!(await store.records.addAccount(account))) return reply.failed('username-taken', `there is already an account named ${wanted.username}; choose another username`);
-      return reply.done({ account: publicAccount(account), store: store.where }, [
-        `added ${account.username}: ${account.name}, ${account.role}, ${account.organisation}${account.admin ? ' (administrator)' : ''}`,
-        `in ${store.where}`,
-        `next: give access to a child with  npm run admin -- grant ${account.username} <childId> read|edit [--restricted]`,
-      ]);
-    });
-  } catch (error) {
-    return reply.storage(error, 'adding the account');
-  }
+  return runOnStore(env, reply, 'adding the account', async (store) => {
+    if (await store.records.account(wanted.username)) return reply.failed('username-taken', `there is already an account named ${wanted.username}; choose another username (see: npm run admin -- users list)`);
+    const read = await passwords(wanted.username);
+    if (!read.ok) return reply.usage(read.problem);
+    const password = NewPassword.safeParse(read.password);
+    if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
+    const account: Account = { ...wanted, disabled: false, passwordHash: await hashPassword(password.data, cost), createdAt: new Date().toISOString() };
+    if (!(await store.records.addAccount(account))) return reply.failed('username-taken', `there is already an account named ${wanted.username}; choose another username`);
+    return reply.done({ account: publicAccount(account), store: store.where }, [
+      `added ${account.username}: ${account.name}, ${account.role}, ${account.organisation}${account.admin ? ' (administrator)' : ''}`,
+      `in ${store.where}`,
+      `next: give access to a child with  npm run admin -- grant ${account.username} <childId> read|edit [--restricted]`,
+    ]);
+  });
 }
 
 async function list(args: string[], io: AdminIo, env: AdminEnv): Promise<number> {
   const reply = new AdminReply(io, 'users list', USAGE.list, args);
   if (!parseCommandArgs(args, {}, reply, { min: 0, max: 0, names: '' })) return 2;
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      const accounts = await store.records.accounts();
-      const rows = await Promise.all(accounts.map(async (a) => ({ ...publicAccount(a), grants: (await store.records.grantsOf(a.username)).length })));
-      const table = [
-        ['USERNAME', 'NAME', 'ROLE', 'ORGANISATION', 'STATUS', 'CHILDREN'],
-        ...rows.map((r) => [r.username, r.name, r.role, r.organisation, `${r.disabled ? 'disabled' : 'active'}${r.admin ? ', admin' : ''}`, String(r.grants)]),
-      ];
-      return reply.done({ accounts: rows }, [...formatTable(table), '', `${plural(rows.length, 'account')} in ${store.where}`]);
-    });
-  } catch (error) {
-    return reply.storage(error, 'listing the accounts');
-  }
+  return runOnStore(env, reply, 'listing the accounts', async (store) => {
+    const accounts = await store.records.accounts();
+    const rows = await Promise.all(accounts.map(async (a) => ({ ...publicAccount(a), grants: (await store.records.grantsOf(a.username)).length })));
+    const table = [
+      ['USERNAME', 'NAME', 'ROLE', 'ORGANISATION', 'STATUS', 'CHILDREN'],
+      ...rows.map((r) => [r.username, r.name, r.role, r.organisation, `${r.disabled ? 'disabled' : 'active'}${r.admin ? ', admin' : ''}`, String(r.grants)]),
+    ];
+    return reply.done({ accounts: rows }, [...formatTable(table), '', `${plural(rows.length, 'account')} in ${store.where}`]);
+  });
 }
 
 async function setDisabled(sub: 'disable' | 'enable', args: string[], io: AdminIo, env: AdminEnv): Promise<number> {
@@ -142,23 +130,17 @@ async function setDisabled(sub: 'disable' | 'enable', args: string[], io: AdminI
   const parsed = parseCommandArgs(args, {}, reply, { min: 1, max: 1, names: 'the username' });
   if (!parsed) return 2;
   const username = parsed.positionals[0]!;
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
   const disabled = sub === 'disable';
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      const before = await store.records.account(username);
-      if (!before) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
-      if (!(await store.records.setDisabled(username, disabled))) return reply.failed('unknown-user', `the account ${username} was removed meanwhile`);
-      const changed = before.disabled !== disabled;
-      const lines = disabled
-        ? [`${changed ? 'disabled' : 'already disabled:'} ${username} (${before.name}): they cannot sign in, and running servers close their open connections within seconds`, 'their grants are kept; enable the account to give them back']
-        : [`${changed ? 'enabled' : 'already enabled:'} ${username} (${before.name}): they can sign in again, with the grants they held`];
-      return reply.done({ username, disabled, changed }, lines);
-    });
-  } catch (error) {
-    return reply.storage(error, `${sub === 'disable' ? 'disabling' : 'enabling'} the account`);
-  }
+  return runOnStore(env, reply, `${sub === 'disable' ? 'disabling' : 'enabling'} the account`, async (store) => {
+    const before = await store.records.account(username);
+    if (!before) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
+    if (!(await store.records.setDisabled(username, disabled))) return reply.failed('unknown-user', `the account ${username} was removed meanwhile`);
+    const changed = before.disabled !== disabled;
+    const lines = disabled
+      ? [`${changed ? 'disabled' : 'already disabled:'} ${username} (${before.name}): they cannot sign in, and running servers close their open connections within seconds`, 'their grants are kept; enable the account to give them back']
+      : [`${changed ? 'enabled' : 'already enabled:'} ${username} (${before.name}): they can sign in again, with the grants they held`];
+    return reply.done({ username, disabled, changed }, lines);
+  });
 }
 
 async function setPassword(args: string[], io: AdminIo, env: AdminEnv, passwords: PasswordSource, cost: { N: number; r: number; p: number }): Promise<number> {
@@ -166,21 +148,15 @@ async function setPassword(args: string[], io: AdminIo, env: AdminEnv, passwords
   const parsed = parseCommandArgs(args, {}, reply, { min: 1, max: 1, names: 'the username' });
   if (!parsed) return 2;
   const username = parsed.positionals[0]!;
-  const config = adminConfig(env);
-  if (!config.ok) return reply.configuration(config.problems);
-  try {
-    return await withAdminStore(config.config, async (store) => {
-      if (!(await store.records.account(username))) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
-      const read = await passwords(username);
-      if (!read.ok) return reply.usage(read.problem);
-      const password = NewPassword.safeParse(read.password);
-      if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
-      if (!(await store.records.setPasswordHash(username, await hashPassword(password.data, cost)))) return reply.failed('unknown-user', `the account ${username} was removed meanwhile`);
-      return reply.done({ username, passwordChanged: true }, [`set a new password for ${username}; tokens already issued stay valid until they expire`]);
-    });
-  } catch (error) {
-    return reply.storage(error, 'setting the password');
-  }
+  return runOnStore(env, reply, 'setting the password', async (store) => {
+    if (!(await store.records.account(username))) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
+    const read = await passwords(username);
+    if (!read.ok) return reply.usage(read.problem);
+    const password = NewPassword.safeParse(read.password);
+    if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
+    if (!(await store.records.setPasswordHash(username, await hashPassword(password.data, cost)))) return reply.failed('unknown-user', `the account ${username} was removed meanwhile`);
+    return reply.done({ username, passwordChanged: true }, [`set a new password for ${username}; tokens already issued stay valid until they expire`]);
+  });
 }
 
 /** `npm run admin -- users ...`, reading the environment and standard input. */

@@ -9,8 +9,10 @@
  * importing a newer export of the same plan updates its events instead of adding copies.
  */
 import { formatDay, parseDay, tryParseDay as tryDay, ymd } from '../../model/calendar/day.ts';
+import type { Plan } from '../../model/plan.ts';
 import type { Source } from '../../model/template/common.ts';
 import type { Stage } from '../../model/template/pathway.ts';
+import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { describeRRule } from '../../model/timeline/recurrence.ts';
 import type { ItemStatus, OccurrenceResult, StageResult, Timeline, TimelineInput } from '../../model/timeline/types.ts';
 import { ukDate } from '../../model/timeline/uk-date.ts';
@@ -44,6 +46,32 @@ export const UID_DOMAIN = 'permanence-board';
 const OPEN: ReadonlySet<ItemStatus> = new Set(['overdue', 'due-soon', 'not-yet-due']);
 const STATUS_WORDS: Partial<Record<ItemStatus, string>> = { overdue: 'overdue', 'due-soon': 'due soon', 'not-yet-due': 'not yet due' };
 const SUMMARY_TEXT = 80;
+
+/** A child's plan as a calendar: what the HTTP feed and the admin `calendar` command publish. */
+export interface PlanCalendar {
+  /** The child's name, or `Child <id>` when none is recorded. */
+  readonly name: string;
+  /** None when the plan names no pathway the registry has. */
+  readonly entries: CalendarEntry[];
+  /** The calendar's name: `<name>: permanence plan`. */
+  readonly title: string;
+  /** What the calendar holds, as of which day. */
+  readonly description: string;
+}
+
+/** The calendar of child `childId`'s plan from its timeline input (`timelineInputOf`; undefined when it names no pathway the server has). */
+export function planCalendar(plan: Plan, childId: string, input: TimelineInput | undefined): PlanCalendar {
+  const name = plan.childFacts().name ?? `Child ${childId}`;
+  const title = `${name}: permanence plan`;
+  if (!input) return { name, entries: [], title, description: `${name}'s plan names no pathway this server knows, so it has no dates yet.` };
+  const timeline = evaluateTimeline(input);
+  return {
+    name,
+    entries: planEntries({ childId, input, timeline }),
+    title,
+    description: `Permanence plan dates for ${name} (${timeline.pathwayTitle}), as of ${ukDate(timeline.today)}.`,
+  };
+}
 
 /** Every entry of a plan's calendar, in a fixed order: series, due, checks, actions, meetings, done. */
 export function planEntries({ childId, input, timeline }: PlanEntriesInput): CalendarEntry[] {

@@ -9,7 +9,7 @@
  * UNTIL stays a DATE, as RFC 5545 requires when DTSTART is a DATE.
  */
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
-import { parseDay } from '../../model/calendar/day.ts';
+import { dayToDate, parseDay } from '../../model/calendar/day.ts';
 import type { CalendarEntry } from './entries.ts';
 
 export interface CalendarFeed {
@@ -28,8 +28,6 @@ export interface CalendarFeed {
 /** The iCalendar product identifier of this product. */
 export const PRODID = { company: 'permanence-board', product: 'permanence planning board', language: 'EN' } as const;
 
-const MS_PER_DAY = 86_400_000;
-
 /** The feed as iCalendar text: CRLF line endings, lines folded at 75 octets. */
 export function toICalendar(feed: CalendarFeed): string {
   const sequence = Math.floor(feed.stamp.getTime() / 60_000);
@@ -41,14 +39,14 @@ export function toICalendar(feed: CalendarFeed): string {
     description: feed.description === undefined ? null : escapeText(feed.description),
   });
   for (const e of feed.entries) {
-    const start = new Date(parseDay(e.date) * MS_PER_DAY);
+    const day = parseDay(e.date);
     calendar.createEvent({
       id: e.uid,
       sequence,
       stamp: feed.stamp,
       allDay: true,
-      start,
-      end: new Date(start.getTime() + MS_PER_DAY),
+      start: dayToDate(day),
+      end: dayToDate(day + 1),
       summary: e.summary,
       description: e.description,
       transparency: ICalEventTransparency.TRANSPARENT,

@@ -19,7 +19,7 @@ import { templates } from '../../templates/index.ts';
 import { planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
 import type { ChildSummary } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
-import { STORAGE_ORIGIN } from '../collab/durable-documents.ts';
+import { applyStored, STORAGE_ORIGIN } from '../collab/durable-documents.ts';
 
 /** A new child id: `c` and 12 characters of base32, e.g. `c7k2m9x4q1rt`. */
 export function newChildId(): string {
@@ -93,8 +93,7 @@ export async function readDocument(hocuspocus: Hocuspocus, log: DocumentLog, nam
   }
   const stored = await log.load(name);
   if (!stored) return undefined;
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
-  for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN);
+  applyStored(doc, stored);
   return doc;
 }
 

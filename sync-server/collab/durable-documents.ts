@@ -12,7 +12,8 @@
  */
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { DocumentLog } from '../storage/document-log.ts';
+import { rootsTouched } from '../../model/observe.ts';
+import type { DocumentLog, StoredDocument } from '../storage/document-log.ts';
 import { CLOSE, WireError } from './close-codes.ts';
 
 /** Transaction origin of updates replayed from storage (not appended again). */
@@ -20,16 +21,27 @@ export const STORAGE_ORIGIN = Symbol('storage');
 
 /** What is waiting to be made durable for one document. */
 interface DocState {
-  /** Updates applied but not yet committed, oldest first. */
-  queue: Uint8Array[];
-  /** Count of updates ever enqueued / committed, to match barriers. */
-  enqueued: number;
+  /** Updates applied but not yet committed, oldest first, with where each came from. */
+  queue: DurableUpdate[];
+  /** Count of updates ever committed; with the queue's length, what barriers wait for. */
   committed: number;
   waiters: { target: number; resolve: () => void }[];
   flushing: boolean;
   failures: number;
   firstUnsavedAt: number | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Replays a stored document (its snapshot, then the updates after it) into `doc`, in one transaction with {@link STORAGE_ORIGIN}. */
+export function applyStored(doc: Y.Doc, stored: StoredDocument): void {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
+      for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN);
+    },
+    STORAGE_ORIGIN,
+  );
 }
 
 /** Where an update came from and which parts (root names) of the document it touched. */
@@ -43,18 +55,9 @@ export interface DurableUpdate extends UpdateSource {
   readonly update: Uint8Array;
 }
 
-/** The root names of the shared types a transaction changed (what part of the plan it touched). */
+/** The root names of the shared types a transaction changed (what part of the plan it touched), sorted. */
 export function partsTouched(transaction: Y.Transaction): string[] {
-  const roots = new Set<string>();
-  const names = new Map<unknown, string>();
-  for (const [key, type] of transaction.doc.share) names.set(type, key);
-  for (const type of transaction.changed.keys()) {
-    let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
-    while (t._item?.parent) t = t._item.parent as Y.AbstractType<unknown>;
-    const key = names.get(t);
-    if (key !== undefined) roots.add(key);
-  }
-  return [...roots].sort();
+  return [...rootsTouched(transaction).names].sort();
 }
 
 export interface DurableHealth {
@@ -80,7 +83,6 @@ export class DurableDocuments implements Extension {
   readonly #log: DocumentLog;
   readonly #options: DurableOptions;
   readonly #docs = new Map<string, DocState>();
-  readonly #origins = new Map<string, UpdateSource[]>();
   #instance: Hocuspocus | undefined;
   #lastError: string | undefined;
   #failing = false;
@@ -108,14 +110,7 @@ export class DurableDocuments implements Extension {
       if (action === 'create' || action === 'import') return;
       throw new WireError(CLOSE.unknownDocument, `${documentName} does not exist`);
     }
-    Y.transact(
-      document,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(document, stored.snapshot, STORAGE_ORIGIN);
-        for (const u of stored.updates) Y.applyUpdate(document, u, STORAGE_ORIGIN);
-      },
-      STORAGE_ORIGIN,
-    );
+    applyStored(document, stored);
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
@@ -132,7 +127,7 @@ export class DurableDocuments implements Extension {
   /** Refuses to unload a document with changes not yet on disk (it is retried once they are). */
   async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
     const state = this.#docs.get(documentName);
-    if (state && state.committed < state.enqueued) throw new Error(`${documentName} has unsaved changes`);
+    if (state && state.queue.length > 0) throw new Error(`${documentName} has unsaved changes`);
     this.#docs.delete(documentName);
     await Promise.resolve();
   }
@@ -140,20 +135,16 @@ export class DurableDocuments implements Extension {
   /** Queues one update of `name` for the log (normally called by the document's update listener). */
   enqueue(name: string, update: Uint8Array, source: UpdateSource): void {
     const state = this.#state(name);
-    state.queue.push(update);
-    state.enqueued++;
+    state.queue.push({ update, ...source });
     state.firstUnsavedAt ??= Date.now();
-    let origins = this.#origins.get(name);
-    if (!origins) this.#origins.set(name, (origins = []));
-    origins.push(source);
     if (!state.flushing && state.timer === undefined) queueMicrotask(() => void this.#flush(name));
   }
 
   /** Resolves when every update of `name` applied so far is durable; undefined when nothing is waiting. */
   barrier(name: string): Promise<void> | undefined {
     const state = this.#docs.get(name);
-    if (!state || state.committed >= state.enqueued) return undefined;
-    const target = state.enqueued;
+    if (!state || state.queue.length === 0) return undefined;
+    const target = state.committed + state.queue.length;
     return new Promise((resolve) => state.waiters.push({ target, resolve }));
   }
 
@@ -170,15 +161,15 @@ export class DurableDocuments implements Extension {
 
   health(): DurableHealth {
     const unsaved = [...this.#docs.entries()]
-      .filter(([, s]) => s.committed < s.enqueued)
-      .map(([document, s]) => ({ document, updates: s.enqueued - s.committed, since: new Date(s.firstUnsavedAt ?? Date.now()).toISOString() }));
+      .filter(([, s]) => s.queue.length > 0)
+      .map(([document, s]) => ({ document, updates: s.queue.length, since: new Date(s.firstUnsavedAt ?? Date.now()).toISOString() }));
     return { storage: this.#failing ? 'failing' : 'ok', lastError: this.#lastError, unsaved };
   }
 
   #state(name: string): DocState {
     let state = this.#docs.get(name);
     if (!state) {
-      state = { queue: [], enqueued: 0, committed: 0, waiters: [], flushing: false, failures: 0, firstUnsavedAt: undefined, timer: undefined };
+      state = { queue: [], committed: 0, waiters: [], flushing: false, failures: 0, firstUnsavedAt: undefined, timer: undefined };
       this.#docs.set(name, state);
     }
     return state;
@@ -189,20 +180,18 @@ export class DurableDocuments implements Extension {
     if (!state || state.flushing || state.queue.length === 0) return;
     state.flushing = true;
     const batch = state.queue.slice();
-    const origins = (this.#origins.get(name) ?? []).slice(0, batch.length);
     try {
-      await this.#log.append(name, batch);
+      await this.#log.append(name, batch.map((u) => u.update));
       state.queue.splice(0, batch.length);
-      this.#origins.get(name)?.splice(0, batch.length);
       state.committed += batch.length;
       state.failures = 0;
-      state.firstUnsavedAt = state.committed < state.enqueued ? Date.now() : undefined;
+      state.firstUnsavedAt = state.queue.length > 0 ? Date.now() : undefined;
       if (this.#failing) this.#recovered();
       const ready = state.waiters.filter((w) => w.target <= state.committed);
       state.waiters = state.waiters.filter((w) => w.target > state.committed);
       for (const w of ready) w.resolve();
       this.#options.afterAppend?.(name);
-      this.#options.onDurable?.(name, batch.map((update, i) => ({ update, origin: origins[i]?.origin, parts: origins[i]?.parts ?? [] })));
+      this.#options.onDurable?.(name, batch);
     } catch (error) {
       state.failures++;
       this.#failing = true;
@@ -218,7 +207,7 @@ export class DurableDocuments implements Extension {
       state.flushing = false;
     }
     if (state.queue.length > 0 && state.timer === undefined) void this.#flush(name);
-    else if (state.committed >= state.enqueued) void this.#maybeUnload(name);
+    else if (state.queue.length === 0) void this.#maybeUnload(name);
   }
 
   #recovered(): void {

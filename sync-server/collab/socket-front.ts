@@ -74,7 +74,6 @@ export function attachSocketFront(
   const open = new Set<WebSocket>();
   const anonymous = new Set<WebSocket>();
   const byRequest = new WeakMap<object, WebSocket>();
-  const authenticated = new WeakSet<object>();
   let accepting = true;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -99,7 +98,7 @@ export function attachSocketFront(
     const gated = gateAcknowledgements(ws, barrier);
     const client = hocuspocus.handleConnection(gated, request as unknown as Request);
     const deadline = setTimeout(() => {
-      if (!authenticated.has(request)) ws.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason);
+      if (anonymous.has(ws)) ws.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason);
     }, LIMITS.authenticateWithinMs);
     deadline.unref();
 
@@ -126,7 +125,6 @@ export function attachSocketFront(
   return {
     counts: () => ({ open: open.size, unauthenticated: anonymous.size }),
     authenticated(request) {
-      authenticated.add(request);
       const ws = byRequest.get(request);
       if (ws) anonymous.delete(ws);
     },

@@ -110,7 +110,7 @@ export async function seedDemo(app: App, today: string): Promise<{ username: str
     });
     await storeNewDocuments(app.hocuspocus, app.log, docs.childId, docs, { username: 'system', action: 'create' }, (name) => app.durable.barrier(name));
     for (const a of DEMO_ACCOUNTS) await app.records.grant({ username: a.username, childId: docs.childId, level: a.access, restricted: a.restricted });
-    await app.activity.refreshIndex(docs.childId, `child:${docs.childId}`);
+    await app.activity.refreshIndex(docs.childId);
   }
   return passwords;
 }

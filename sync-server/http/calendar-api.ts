@@ -13,11 +13,10 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import { ukDate } from '../../model/timeline/uk-date.ts';
 import { templates } from '../../templates/index.ts';
-import { planEntries, type CalendarEntry } from '../calendar/entries.ts';
+import { planCalendar, type CalendarEntry, type PlanCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { planOf, readDocument } from '../children/child-documents.ts';
@@ -86,22 +85,17 @@ export async function accountForKey(records: ServerRecords, key: string): Promis
   return account;
 }
 
-/** One child's plan as calendar entries for `today`; none when the plan names no known pathway. */
+/** One child's plan as a calendar for `today` (no entries when it names no known pathway); undefined when it has no readable plan. */
 export async function childCalendar(
   deps: Pick<CalendarDeps, 'hocuspocus' | 'log'>,
   childId: string,
   today: string,
-): Promise<{ name: string; pathwayTitle: string | null; entries: CalendarEntry[] } | undefined> {
+): Promise<PlanCalendar | undefined> {
   const doc = await readDocument(deps.hocuspocus, deps.log, planDocumentName(childId));
   if (!doc) return undefined;
   try {
     const plan = planOf(doc);
-    if (!plan) return undefined;
-    const name = plan.childFacts().name ?? `Child ${childId}`;
-    const input = timelineInputOf(plan, templates, today);
-    if (!input) return { name, pathwayTitle: null, entries: [] };
-    const timeline = evaluateTimeline(input);
-    return { name, pathwayTitle: timeline.pathwayTitle, entries: planEntries({ childId, input, timeline }) };
+    return plan && planCalendar(plan, childId, timelineInputOf(plan, templates, today));
   } finally {
     doc.destroy();
   }
@@ -150,14 +144,7 @@ export function calendarRoutes(router: Router, deps: CalendarDeps): void {
     const today = localToday();
     const child = await childCalendar(deps, params.id!, today);
     if (!child) throw new HttpError(404, 'not-found', 'This child has no readable plan.');
-    const text = toICalendar({
-      name: `${child.name}: permanence plan`,
-      description: child.pathwayTitle
-        ? `Permanence plan dates for ${child.name} (${child.pathwayTitle}), as of ${ukDate(today)}.`
-        : `${child.name}'s plan names no pathway this server knows, so it has no dates yet.`,
-      entries: child.entries,
-      stamp: new Date(),
-    });
+    const text = toICalendar({ name: child.title, description: child.description, entries: child.entries, stamp: new Date() });
     return sendCalendar(res, text, `plan-${params.id!}.ics`);
   });
 

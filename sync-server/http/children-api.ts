@@ -68,7 +68,7 @@ export async function createChild(
   }
   await storeNewDocuments(deps.hocuspocus, deps.log, childId, docs, { username, action: 'create' }, deps.durable);
   if (by !== 'admin') await deps.records.grant({ username: by.username, childId, level: 'edit', restricted: true });
-  await deps.activity.refreshIndex(childId, planDocumentName(childId));
+  await deps.activity.refreshIndex(childId);
   return childId;
 }
 
@@ -126,7 +126,7 @@ export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
     const restricted = createRestrictedDoc(childId, meta.data.templates, { actor: account.name, now: () => new Date(), newId: () => crypto.randomUUID() });
     await storeNewDocuments(deps.hocuspocus, deps.log, childId, { plan: imported.doc, restricted }, { username: account.username, action: 'import' }, deps.durable);
     await records.grant({ username: account.username, childId, level: 'edit', restricted: true });
-    await deps.activity.refreshIndex(childId, planDocumentName(childId));
+    await deps.activity.refreshIndex(childId);
     res.statusCode = 201;
     return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
   });

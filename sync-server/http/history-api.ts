@@ -6,7 +6,7 @@
  * only to users whose grant covers it; to others they do not exist.
  */
 import { z } from 'zod';
-import { planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
 import { MAX_AUDIT_PAGE, type Account, type AuditEntry, type ServerRecords } from '../records/server-records.ts';
 import { requireGrant } from './children-api.ts';
 import { HttpError, type Router } from './router.ts';
@@ -65,6 +65,11 @@ const NOT_ACCOUNTS: Readonly<Record<string, Person>> = {
   unknown: { username: 'unknown', name: 'Unknown user', role: null, organisation: null },
 };
 
+/** An account as others see it. */
+export function personOf(account: Account): Person {
+  return { username: account.username, name: account.name, role: account.role || null, organisation: account.organisation || null };
+}
+
 /**
  * Looks people up by username, once each per request. A username that is no longer an account
  * (cannot happen today: accounts are disabled, not deleted) is shown as itself.
@@ -74,9 +79,7 @@ export function peopleLookup(records: ServerRecords): (username: string) => Prom
   return (username) => {
     let found = seen.get(username);
     if (!found) {
-      found = records.account(username).then((a) =>
-        a ? { username, name: a.name, role: a.role || null, organisation: a.organisation || null } : (NOT_ACCOUNTS[username] ?? { username, name: username, role: null, organisation: null }),
-      );
+      found = records.account(username).then((a) => (a ? personOf(a) : (NOT_ACCOUNTS[username] ?? { username, name: username, role: null, organisation: null })));
       seen.set(username, found);
     }
     return found;
@@ -101,7 +104,7 @@ export function historyEntry(entry: AuditEntry, user: Person): HistoryEntry {
     seq: entry.seq,
     at: entry.at,
     action: entry.action,
-    document: entry.document.endsWith(':restricted') ? 'restricted' : 'plan',
+    document: parseDocumentName(entry.document)?.kind === 'restricted' ? 'restricted' : 'plan',
     user,
     parts: entry.parts.map((part) => ({ part, label: partLabel(part) })),
     bytes: entry.bytes,

@@ -11,16 +11,17 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { exportDoc } from '../../model/doc-json.ts';
 import { templates } from '../../templates/index.ts';
+import { CLOSE, WireError } from '../collab/close-codes.ts';
 import { planDocumentName } from '../collab/document-names.ts';
 import { planOf, readDocument } from '../children/child-documents.ts';
 import type { NamedVersion, ServerRecords } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import { requireGrant } from './children-api.ts';
-import { peopleLookup, type Person } from './history-api.ts';
+import { peopleLookup, personOf, type Person } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
-import { HttpError, readJson, sendJson, type Router } from './router.ts';
+import { HttpError, readJson, type Router } from './router.ts';
 import type { Sessions } from './session.ts';
-import { restoreVersion } from './version-restore.ts';
+import { restoreVersion, type RestoreResult } from './version-restore.ts';
 
 /** Control characters and lone surrogates: a version name is one line of well-formed text. */
 const CONTROL = /[\p{Cc}\p{Cs}]/u;
@@ -95,9 +96,8 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
     const version: NamedVersion = { id: randomUUID(), document: name, name: body.name, createdAt: new Date().toISOString(), createdBy: account.username, state: Y.encodeStateAsUpdate(doc) };
     doc.destroy();
     await records.addVersion(version);
-    // The router answers a returned value with 200, so the 201 is sent here.
-    sendJson(res, 201, { version: summary(version, await peopleLookup(records)(account.username)) });
-    return undefined;
+    res.statusCode = 201;
+    return { version: summary(version, personOf(account)) };
   });
 
   router.on('GET', '/api/children/:id/versions', async ({ req, params }) => {
@@ -144,8 +144,14 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
     await requireGrant(records, account, params.id!, 'edit');
     const version = await versionOf(records, params.id!, params.vid!);
     const name = planDocumentName(params.id!);
-    if (!deps.hocuspocus.documents.has(name) && !(await deps.log.load(name))) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');
-    const result = await restoreVersion(deps.hocuspocus, name, version.state, { username: account.username, name: account.name }, deps.durable);
+    let result: RestoreResult;
+    try {
+      result = await restoreVersion(deps.hocuspocus, name, version.state, { username: account.username, name: account.name }, deps.durable);
+    } catch (error) {
+      // Loading the plan (DurableDocuments.onLoadDocument) refuses a document that was never stored.
+      if (error instanceof WireError && error.code === CLOSE.unknownDocument.code) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');
+      throw error;
+    }
     if (!result.ok) throw new HttpError(409, 'cannot-restore', result.reason);
     return {
       restored: summary(version, await peopleLookup(records)(version.createdBy)),

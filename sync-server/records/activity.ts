@@ -11,7 +11,7 @@
  * changed, so typing in a plan costs no index write at all.
  */
 import type { Hocuspocus } from '@hocuspocus/server';
-import { parseDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName, planDocumentName } from '../collab/document-names.ts';
 import type { DurableUpdate } from '../collab/durable-documents.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { readDocument, summarise } from '../children/child-documents.ts';
@@ -51,22 +51,23 @@ export class Activity {
   /** Called by the durable storage extension after a batch of `document` is stored. */
   onDurable(document: string, updates: readonly DurableUpdate[]): void {
     const at = new Date().toISOString();
-    const byWriter = new Map<string, NewAuditEntry>();
+    const byWriter = new Map<string, { username: string; action: AuditEntry['action']; parts: Set<string>; bytes: number }>();
     for (const u of updates) {
       const { username, action } = writerOf(u.origin);
       const key = `${username}\0${action}`;
-      const prior = byWriter.get(key);
-      const parts = new Set([...(prior?.parts ?? []), ...u.parts]);
-      byWriter.set(key, { at, username, document, action, parts: [...parts].sort(), bytes: (prior?.bytes ?? 0) + u.update.length });
+      let writer = byWriter.get(key);
+      if (!writer) byWriter.set(key, (writer = { username, action, parts: new Set(), bytes: 0 }));
+      for (const part of u.parts) writer.parts.add(part);
+      writer.bytes += u.update.length;
     }
-    this.#audit.push(...byWriter.values());
+    for (const { username, action, parts, bytes } of byWriter.values()) this.#audit.push({ at, username, document, action, parts: [...parts].sort(), bytes });
     // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
     this.#auditTimer ??= setTimeout(() => {
       this.#auditTimer = undefined;
       void this.#writeAudit();
     }, AUDIT_WINDOW_MS);
     const name = parseDocumentName(document);
-    if (name?.kind === 'plan') this.#scheduleIndex(name.childId, document);
+    if (name?.kind === 'plan') this.#scheduleIndex(name.childId);
   }
 
   /** Waits for pending audit and index writes (for shutdown and tests). */
@@ -76,7 +77,7 @@ export class Activity {
     for (const [childId, timer] of this.#index) {
       clearTimeout(timer);
       this.#index.delete(childId);
-      await this.refreshIndex(childId, `child:${childId}`);
+      await this.refreshIndex(childId);
     }
     while (this.#writing || this.#audit.length > 0) await (this.#writing ?? this.#writeAudit());
   }
@@ -86,7 +87,8 @@ export class Activity {
    * has it loaded, read only; else the stored one) and writes it when anything but its time
    * changed: `updatedAt` is when the entry last changed.
    */
-  async refreshIndex(childId: string, document: string): Promise<void> {
+  async refreshIndex(childId: string): Promise<void> {
+    const document = planDocumentName(childId);
     try {
       const live = this.#hocuspocus().documents.get(document);
       const doc = live ?? (await readDocument(this.#hocuspocus(), this.#log, document));
@@ -106,11 +108,11 @@ export class Activity {
   }
 
   /** Refreshes a child's index entry {@link INDEX_WINDOW_MS} after the first change not yet indexed: never starved by a steady stream of edits. */
-  #scheduleIndex(childId: string, document: string): void {
+  #scheduleIndex(childId: string): void {
     if (this.#index.has(childId)) return;
     const timer = setTimeout(() => {
       this.#index.delete(childId);
-      void this.refreshIndex(childId, document);
+      void this.refreshIndex(childId);
     }, INDEX_WINDOW_MS);
     timer.unref();
     this.#index.set(childId, timer);

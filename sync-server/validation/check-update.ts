@@ -8,14 +8,11 @@ import * as Y from 'yjs';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
 import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
+import { rootsTouched } from '../../model/observe.ts';
 import { validate } from '../../model/validate.ts';
 import type { DocumentName } from '../collab/document-names.ts';
 import type { Replica } from './replica.ts';
 import { messageOf, OK, refuse, type UpdateVerdict } from './verdict.ts';
-
-/** Any Yjs shared type, as `Y.Doc.share` holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
-type SharedType = Y.AbstractType<Y.YEvent<any>>;
 
 /** Reason given for an update that refers to changes the server has not seen. */
 export const MISSING_DEPENDENCIES = 'update depends on changes the server does not have';
@@ -65,14 +62,15 @@ function judge(
   const missing = missingDependencies(doc, decoded);
   if (missing.length > 0) return refuse('invalid', MISSING_DEPENDENCIES, missing);
 
-  if (hadMeta && changesRoot(doc, transaction, META_ROOT)) {
+  // Named before anything reads the document: reading a root can replace its object in `doc.share`.
+  const roots = rootsTouched(transaction);
+  if (hadMeta && roots.names.has(META_ROOT)) {
     return refuse('invalid', "the update changes the document's meta, which only the server writes", [
       `${META_ROOT}: written once when the document is made; clients may not change it`,
     ]);
   }
 
-  // Named before anything reads the document: reading a root can replace its object in `doc.share`.
-  const touched = hadMeta ? touchedRoots(doc, transaction) : 'all';
+  const touched = hadMeta && !roots.unnamed ? roots.names : 'all';
   const meta = readMeta(doc);
   if (!meta.ok) return refuse('invalid', 'the document has no valid meta', meta.problems);
   if (!hadMeta && meta.meta.childId !== target.childId) {
@@ -111,32 +109,6 @@ function missingDependencies(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpda
   return [...missing].map(([client, end]) => `needs changes of writer ${client} up to ${end}; the server has them up to ${Y.getState(doc.store, client)}`);
 }
 
-/** Names of the roots under the types `transaction` changed; 'all' if one cannot be named. */
-function touchedRoots(doc: Y.Doc, transaction: Y.Transaction): Set<string> | 'all' {
-  const names = new Map<SharedType, string>();
-  for (const [name, type] of doc.share) names.set(type, name);
-  const touched = new Set<string>();
-  for (const type of transaction.changed.keys()) {
-    const name = names.get(rootOf(type));
-    if (name === undefined) return 'all';
-    touched.add(name);
-  }
-  return touched;
-}
-
-/** Whether `transaction` changed anything under root `name`. */
-function changesRoot(doc: Y.Doc, transaction: Y.Transaction, name: string): boolean {
-  const root = doc.share.get(name);
-  for (const type of transaction.changed.keys()) if (rootOf(type) === root) return true;
-  return false;
-}
-
-function rootOf(type: SharedType): SharedType {
-  let t = type;
-  while (t._item !== null) t = t._item.parent as SharedType;
-  return t;
-}
-
 type MetaResult = { ok: true; meta: DocMeta } | { ok: false; problems: string[] };
 
 function readMeta(doc: Y.Doc): MetaResult {
@@ -170,15 +142,7 @@ function planSpecOf(meta: DocMeta, registry: TemplateRegistry): DocSpec | string
   return spec;
 }
 
-/**
- * The model's `validate`, on the meta and the roots `touched` only. Validating a spec that
- * leaves roots out makes `validate` call each left-out root an unknown part, with that root's
- * name as the path; those, and only those, are dropped.
- */
+/** The model's `validate`, on the meta and the roots `touched` only. */
 function validateRoots(doc: Y.Doc, spec: DocSpec, touched: Set<string> | 'all'): string[] {
-  const partial: DocSpec = touched === 'all' ? spec : { format: spec.format, roots: spec.roots.filter((r) => touched.has(r.name)) };
-  const skipped = new Set(spec.roots.filter((r) => !partial.roots.includes(r)).map((r) => r.name));
-  return validate(doc, partial)
-    .filter((p) => !skipped.has(p.path))
-    .map((p) => `${p.path}: ${p.message}`);
+  return validate(doc, spec, touched === 'all' ? undefined : touched).map((p) => `${p.path}: ${p.message}`);
 }

@@ -24,6 +24,14 @@ const WORKER_SCRIPT = new URL('./validation-worker.ts', import.meta.url);
  */
 const STARTUP_LIMIT_MS = 30_000;
 
+/**
+ * A time limit that fires this much later than it was due was held up by this thread (a long
+ * synchronous task), not by the worker, whose answer may already be waiting: it is set again
+ * instead, at most {@link MAX_LATE_RESETS} times in a row.
+ */
+const LATE_MS = 500;
+const MAX_LATE_RESETS = 3;
+
 /** Generations are unique across every slot of the process; 0 means "no worker". */
 let lastGeneration = 0;
 
@@ -38,6 +46,9 @@ export class WorkerSlot {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #timer: NodeJS.Timeout | undefined;
+  /** When the time limit in `#timer` is due (`performance.now()`), and how often in a row it was set again for firing late. */
+  #due = 0;
+  #lateResets = 0;
   #closed = false;
 
   /** Starts the worker at once, so that the first check does not wait for it to load. */
@@ -82,7 +93,10 @@ export class WorkerSlot {
     if (!message) return this.#settle(pending.id, refuse('error', 'the document was unloaded while its update was being checked'));
     worker.postMessage(message);
     worker.ref();
-    if (this.#ready) this.#timer ??= setTimeout(() => this.#stuck(), this.#timeoutMs);
+    if (this.#ready && this.#timer === undefined) {
+      this.#lateResets = 0;
+      this.#arm(this.#timeoutMs);
+    }
   }
 
   #start(): Worker {
@@ -101,19 +115,32 @@ export class WorkerSlot {
     this.#ready = false;
     this.#generation = ++lastGeneration;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#stuck(), STARTUP_LIMIT_MS).unref();
+    this.#arm(STARTUP_LIMIT_MS).unref();
     return worker;
   }
 
   #answer(message: FromWorker): void {
     if (message.type === 'ready') this.#ready = true;
     clearTimeout(this.#timer);
-    this.#timer = this.#pending.size > 0 ? setTimeout(() => this.#stuck(), this.#timeoutMs) : undefined;
+    this.#timer = undefined;
+    this.#lateResets = 0;
+    if (this.#pending.size > 0) this.#arm(this.#timeoutMs);
     if (message.type === 'verdict') this.#settle(message.id, message.verdict);
+  }
+
+  #arm(ms: number): NodeJS.Timeout {
+    this.#due = performance.now() + ms;
+    this.#timer = setTimeout(() => this.#stuck(), ms);
+    return this.#timer;
   }
 
   #stuck(): void {
     this.#timer = undefined;
+    if (this.#ready && performance.now() - this.#due >= LATE_MS && this.#lateResets < MAX_LATE_RESETS) {
+      this.#lateResets++;
+      this.#arm(this.#timeoutMs);
+      return;
+    }
     if (this.#ready) this.#replace(refuse('timeout', `checking took longer than ${this.#timeoutMs} ms`));
     else this.#replace(refuse('error', `the validation worker did not start within ${STARTUP_LIMIT_MS} ms`));
   }
