@@ -1,0 +1,62 @@
+/**
+ * The caseload and a child's plan as a whole: `GET /api/children` ({@link ChildrenReply}),
+ * `POST /api/children` ({@link NewChildBody}, answered by {@link CreatedChildReply}),
+ * `GET /api/children/:id` ({@link ChildReply}), `POST /api/children/import` (an exported
+ * plan, answered by {@link CreatedChildReply}).
+ */
+import { z } from 'zod';
+
+export const Rating = z.enum(['red', 'amber', 'green']);
+export type Rating = z.infer<typeof Rating>;
+
+/** Where a child's plan stands, as the caseload index holds it. */
+export const ChildSummary = z.object({
+  childId: z.string().min(1),
+  name: z.string(),
+  pathwayId: z.string().nullable(),
+  pathwayTitle: z.string().nullable(),
+  /** Title of the latest stage recorded. */
+  stage: z.string().nullable(),
+  rating: Rating.nullable(),
+  /** YYYY-MM-DD. */
+  nextDue: z.string().nullable(),
+  nextDueTitle: z.string().nullable(),
+  /** When this entry last changed (ISO 8601). */
+  updatedAt: z.string(),
+});
+export type ChildSummary = z.infer<typeof ChildSummary>;
+
+/** One row of a caseload: a child the user may see, with the access they hold. */
+export const CaseloadChild = ChildSummary.extend({
+  access: z.enum(['read', 'edit']),
+  restricted: z.boolean(),
+});
+export type CaseloadChild = z.infer<typeof CaseloadChild>;
+
+export const ChildrenReply = z.object({ children: z.array(CaseloadChild) });
+export type ChildrenReply = z.infer<typeof ChildrenReply>;
+
+/** `GET /api/children/:id`. */
+export const ChildReply = CaseloadChild;
+export type ChildReply = CaseloadChild;
+
+export const Jurisdiction = z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']);
+
+/** `POST /api/children`: a new child made from the templates of a pathway. */
+export const NewChildBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    pathwayId: z.string().min(1).max(100),
+    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+    jurisdiction: Jurisdiction.optional(),
+    legalStatus: z.string().max(200).optional(),
+    proceedings: z.string().max(200).optional(),
+    multiTrack: z.boolean().optional(),
+    earlyPermanence: z.boolean().optional(),
+  })
+  .strict();
+export type NewChildBody = z.infer<typeof NewChildBody>;
+
+/** The answer to creating or importing a child (201). */
+export const CreatedChildReply = z.object({ childId: z.string(), document: z.string(), summary: ChildSummary.optional() });
+export type CreatedChildReply = z.infer<typeof CreatedChildReply>;

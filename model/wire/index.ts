@@ -1,0 +1,10 @@
+/**
+ * The contract between client and server: document names, close codes and what each means to a
+ * person, and every HTTP request and reply body as zod. Client and server import these and
+ * nothing else about each other. Imports only zod.
+ */
+export * from './document-names.ts';
+export * from './close-codes.ts';
+export * from './http/errors.ts';
+export * from './http/session.ts';
+export * from './http/children.ts';
