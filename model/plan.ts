@@ -138,6 +138,22 @@ export class Plan {
     return parsed.success ? parsed.data : {};
   }
 
+  /**
+   * The latest meeting: the latest by date of meeting; among equal or undated ones, the one
+   * added last. The one rule for "the latest meeting", shown by the page and printed in the
+   * minutes alike. `index` is its position in the order added (from 0), `count` the meetings held.
+   */
+  latestMeeting(): { meeting: RecordView; index: number; count: number } | undefined {
+    const meetings = this.ppms.rows();
+    let best: { meeting: RecordView; index: number; date: string } | undefined;
+    meetings.forEach((meeting, index) => {
+      const value = meeting.spec.fields.some((f) => f.id === 'meetingDate') ? meeting.value('meetingDate') : undefined;
+      const date = typeof value === 'string' ? value : '';
+      if (!best || date >= best.date) best = { meeting, index, date };
+    });
+    return best && { meeting: best.meeting, index: best.index, count: meetings.length };
+  }
+
   /** Adds a PPM meeting record with every field created; returns its id. */
   addMeeting(values: RowInput = {}): string {
     return this.ppms.insert(values);

@@ -59,18 +59,22 @@ export class TemplateRegistry {
     return { id: t.id, version: t.version, kind: t.kind };
   }
 
-  /** The plan spec of a document, from the form templates its meta names. */
-  specFor(meta: Pick<DocMeta, 'templates'>): DocSpec {
+  /** The form templates a document's meta names; throws RangeError when one is missing here. */
+  formsFor(meta: Pick<DocMeta, 'templates'>): PlanForms {
     const find = (kind: 'ppm' | 'contingency-plan' | 'introduction-plan'): FormTemplate => {
       const ref = meta.templates.find((r) => r.kind === kind);
       if (!ref) throw new RangeError(`the document names no ${kind} template`);
       return this.require(kind, ref.id, ref.version);
     };
-    return planSpec({ ppm: find('ppm'), contingency: find('contingency-plan'), introduction: find('introduction-plan') });
+    return { ppm: find('ppm'), contingency: find('contingency-plan'), introduction: find('introduction-plan') };
+  }
+
+  /** The plan spec of a document, from the form templates its meta names. */
+  specFor(meta: Pick<DocMeta, 'templates'>): DocSpec {
+    return planSpec(this.formsFor(meta));
   }
 }
 
-/** Compares "1.2.3" style versions numerically. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);

@@ -13,7 +13,7 @@ import { introductionChecks } from './introduction-checks.ts';
 import { expandOccurrences } from './occurrences.ts';
 import { evaluateStages, statusOf, type RecordedDates } from './stages.ts';
 import type { ActionItem, IntroductionRecord, OccurrenceResult, OrderingProblem, StageResult, Timeline, TimelineInput } from './types.ts';
-import { ukDate } from './uk-date.ts';
+import { ukDate } from '../words.ts';
 
 const DEFAULT_DUE_SOON_DAYS = 14;
 

@@ -12,7 +12,7 @@
  */
 import { parseDay, type Day } from '../calendar/day.ts';
 import type { Finding, NextDue, Rating, Timeline } from './types.ts';
-import { days, ukDate } from './uk-date.ts';
+import { days, ukDate } from '../words.ts';
 
 export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];

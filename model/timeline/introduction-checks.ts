@@ -11,7 +11,7 @@ import type { Source } from '../template/common.ts';
 import { shift } from './duration.ts';
 import { statusOf } from './stages.ts';
 import type { IntroductionCheck, IntroductionCheckId, IntroductionRecord, ItemStatus } from './types.ts';
-import { ukDate } from './uk-date.ts';
+import { ukDate } from '../words.ts';
 
 const SEED = '001_8001e1e1fdb153ba.txt';
 const ROW_22: Source = { seed: SEED, section: 'Practice Standards table, row 22 "Introduction planning meeting to be held"' };
