@@ -32,4 +32,5 @@ export * from './template/role-matrix.ts';
 export * from './template/task-list.ts';
 export * from './template/checklist.ts';
 export * from './template/template.ts';
+export * from './template/source-list.ts';
 export * from './template/registry.ts';

@@ -4,6 +4,7 @@
  * the product starting with every problem listed.
  */
 import { loadTemplates, type TemplateRegistry } from '../model/template/registry.ts';
+import { SourceList, type SourceDocument } from '../model/template/source-list.ts';
 import adoptionTaskList from './adoption-task-list.json' with { type: 'json' };
 import contingencyPlan from './contingency-plan.json' with { type: 'json' };
 import cprChecklist from './cpr-checklist.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import pathwayReunification from './pathway-reunification.json' with { type: 'js
 import pathwaySpecialGuardianship from './pathway-special-guardianship.json' with { type: 'json' };
 import ppm from './ppm.json' with { type: 'json' };
 import roleMatrix from './role-matrix-early-permanence.json' with { type: 'json' };
+import sourceList from './sources.json' with { type: 'json' };
 
 /** Every shipped template file, by file name. */
 export const TEMPLATE_FILES: readonly { name: string; data: unknown }[] = [
@@ -45,3 +47,11 @@ function load(): TemplateRegistry {
 
 /** The shipped templates. Loading throws, listing every problem, if any template is invalid. */
 export const templates: TemplateRegistry = load();
+
+/** The practice documents the templates are built from (`sources.json`), checked by zod when loaded. */
+export const SOURCES: readonly SourceDocument[] = SourceList.parse(sourceList).sources;
+
+/** The source document of this file name, e.g. for its title as practitioners know it. */
+export function sourceDocument(file: string): SourceDocument | undefined {
+  return SOURCES.find((s) => s.file === file);
+}

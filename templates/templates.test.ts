@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixedContext } from '../model/context.ts';
@@ -10,10 +10,13 @@ import type { Condition } from '../model/template/pathway.ts';
 import { defaultForms, loadTemplates, TemplateRegistry } from '../model/template/registry.ts';
 import type { Template } from '../model/template/template.ts';
 import { validate } from '../model/validate.ts';
-import { TEMPLATE_FILES, templates } from './index.ts';
+import { citesListedSections } from '../model/template/source-list.ts';
+import { SOURCES, sourceDocument, TEMPLATE_FILES, templates } from './index.ts';
 
+/** The source documents as the repository lists them (templates/sources.json). */
+const seeds = SOURCES.map((s) => s.file);
+/** The source documents themselves, where they sit beside the clone (../shared/seeds); not in every clone. */
 const seedsDir = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
 
 /** Every source object anywhere in a template. */
 function sources(value: unknown, out: { seed: string; section: string }[] = []): { seed: string; section: string }[] {
@@ -60,6 +63,20 @@ describe('shipped templates', () => {
     for (const t of templates.all()) {
       for (const s of sources(t)) expect(seeds, `${t.id}: ${s.seed}`).toContain(s.seed);
     }
+  });
+
+  it('cite only sections their source document lists', () => {
+    for (const t of templates.all()) {
+      for (const s of sources(t)) {
+        const doc = sourceDocument(s.seed);
+        expect(doc && citesListedSections(doc, s.section), `${t.id}: ${s.seed} § ${s.section}`).toBe(true);
+      }
+    }
+  });
+
+  it.runIf(existsSync(seedsDir))('list exactly the source documents beside the clone (../shared/seeds)', () => {
+    const present = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+    expect([...seeds].sort()).toEqual(present);
   });
 
   it('give every pathway rule its source clause and a real stage to anchor on', () => {

@@ -30,7 +30,7 @@ export const Version = z.string().regex(/^\d+\.\d+\.\d+$/, 'versions look like "
 /** Where a template or rule comes from: the seed file and the section or clause within it. */
 export const Source = z
   .object({
-    /** File name in shared/seeds, e.g. "003_191524bca73c873d.txt". */
+    /** File name of a source document (templates/sources.json lists them; the documents are in ../shared/seeds), e.g. "003_191524bca73c873d.txt". */
     seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name such as "003_191524bca73c873d.txt"'),
     /** Section, appendix or clause as the document numbers it, e.g. "8.3" or "Appendix 6, Adoption". */
     section: z.string().min(1),
