@@ -104,7 +104,10 @@ function ensureModules() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const hasLock = existsSync(join(root, 'package-lock.json'));
   say(`${reason}: installing packages with npm ${hasLock ? 'ci' : 'install'} (this can take a minute)...`);
-  const flags = ['--no-audit', '--no-fund'];
+  // npm runs here on whatever Node started the bootstrap (18 or later); the packages' engine
+  // fields name the project's own Node 24, which arrives with this very install, so npm's
+  // EBADENGINE warnings say nothing useful: show errors only.
+  const flags = ['--no-audit', '--no-fund', '--loglevel=error'];
   if (!hasLock) {
     run(npm, ['install', ...flags]);
   } else if (!npmCi(npm, flags)) {
