@@ -16,7 +16,7 @@ export interface PlanContext {
 
 /** A context for an interactive session: the real clock and random UUIDs. */
 export function liveContext(actor: string, origin?: unknown): PlanContext {
-  return { actor, now: () => new Date(), newId: () => globalThis.crypto.randomUUID(), origin };
+  return { actor, now: () => new Date(), newId: () => webCrypto().randomUUID(), origin };
 }
 
 /**
@@ -31,4 +31,12 @@ export function fixedContext(actor: string, prefix: string, start = new Date('20
     now: () => new Date(start.getTime() + 1000 * tick++),
     newId: () => `${prefix}-${++id}`,
   };
+}
+
+/**
+ * The Web Crypto object both browsers and Node provide as `globalThis.crypto`. The model is
+ * type-checked without DOM or Node types (model/tsconfig.json), so it names only what it uses.
+ */
+function webCrypto(): { randomUUID(): string } {
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto;
 }
