@@ -155,7 +155,7 @@ export class PlanHandle {
 
   /** Reads the socket's status and the browser's network again (the repo calls it on `online` / `offline`). */
   networkChanged(): void {
-    this.#apply({ type: 'link', socket: SOCKET[this.#socket.status], online: this.#online() });
+    this.#apply({ type: 'link', socket: SOCKET[this.#socket.status], online: this.#online(), synced: this.provider.isSynced, unsynced: this.provider.unsyncedChanges });
   }
 
   /** Sends the current token again (after it was renewed), so the server extends this connection. */

@@ -61,7 +61,8 @@ export type PlanEvent =
   | { readonly type: 'stored' }
   | { readonly type: 'opened'; readonly open: OpenedPlan }
   | { readonly type: 'unopenable'; readonly message: string }
-  | { readonly type: 'link'; readonly socket: SocketStatus; readonly online: boolean }
+  /** The socket's status or the network changed; with the provider's own sync state at that moment. */
+  | { readonly type: 'link'; readonly socket: SocketStatus; readonly online: boolean; readonly synced: boolean; readonly unsynced: number }
   | { readonly type: 'synced'; readonly synced: boolean; readonly unsynced: number }
   | { readonly type: 'unsynced'; readonly unsynced: number }
   | { readonly type: 'authenticated'; readonly readOnly: boolean }
@@ -91,7 +92,7 @@ export function nextState(state: PlanState, event: PlanEvent): PlanState {
     case 'authenticated':
       return event.readOnly === state.readOnly ? state : { ...state, readOnly: event.readOnly };
     case 'link':
-      return withLink(state, linkAfter(link, event.socket, event.online));
+      return withLink(state, linkAfter(link, event));
     case 'synced':
       if (link.name !== 'connected' && link.name !== 'synced') return state;
       return withLink(state, event.synced ? { name: 'synced', unsynced: event.unsynced } : { name: 'connected' });
@@ -100,10 +101,14 @@ export function nextState(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-function linkAfter(link: Link, socket: SocketStatus, online: boolean): Link {
-  if (!online || socket === 'disconnected') return { name: 'offline' };
-  if (socket === 'connecting') return link.name === 'offline' ? link : { name: 'connecting' };
-  return link.name === 'connected' || link.name === 'synced' ? link : { name: 'connected' };
+/**
+ * The link after a change of socket or network. The provider's sync state is read with the
+ * event, so a first sync that completed before the socket reported itself open is not missed.
+ */
+function linkAfter(link: Link, event: { socket: SocketStatus; online: boolean; synced: boolean; unsynced: number }): Link {
+  if (!event.online || event.socket === 'disconnected') return { name: 'offline' };
+  if (event.socket === 'connecting') return link.name === 'offline' ? link : { name: 'connecting' };
+  return event.synced ? { name: 'synced', unsynced: event.unsynced } : { name: 'connected' };
 }
 
 function withLink(state: PlanState, link: Link): PlanState {

@@ -1,22 +1,34 @@
 /// <reference types="mocha" />
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import type { SignInOutcome } from '../../session/session-store.ts';
+import { ServerApi } from '../../session/server-api.ts';
+import { SessionStore, type SignInOutcome } from '../../session/session-store.ts';
+import { fakeFetch, sessionReply } from '../../testing/fake-fetch.ts';
+import { provide, type TestContexts } from '../../testing/test-contexts.ts';
 import { SignInForm, validateSignIn } from './sign-in-form.ts';
 import { axeViolations, shadowText } from '../../testing/axe.ts';
 
 type Calls = [string, string][];
 
-/** Mounts a form whose sign-in answers with `outcome` and records each call. */
+/**
+ * Mounts a form whose session store (from the session context) signs in with a server that
+ * answers with `outcome`, and records each call.
+ */
 async function mount(outcome: SignInOutcome = { ok: true }): Promise<{ el: SignInForm; calls: Calls }> {
   const calls: Calls = [];
-  const el = document.createElement('sign-in-form');
-  el.signIn = (username, password) => {
-    calls.push([username, password]);
-    return Promise.resolve(outcome);
+  const server = fakeFetch({
+    'POST /api/login': outcome.ok
+      ? { status: 200, body: sessionReply() }
+      : { status: 401, body: { error: outcome.code, message: outcome.message }, headers: outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {} },
+  });
+  const fetchFn: typeof fetch = (input, init) => {
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { username: string; password: string };
+    calls.push([body.username, body.password]);
+    return server.fetch(input, init);
   };
-  document.body.append(el);
-  await el.updateComplete;
+  const store = new SessionStore({ api: new ServerApi('', fetchFn), storage: null });
+  const el = document.createElement('sign-in-form');
+  await provide(el, { session: { session: undefined, notice: undefined, store } });
   return { el, calls };
 }
 
@@ -160,7 +172,8 @@ describe('<sign-in-form>', () => {
 
   it('shows a notice, such as why the person was signed out', async () => {
     const { el } = await mount();
-    el.notice = 'Your session has expired: sign in again.';
+    const host = el.parentElement as TestContexts;
+    host.session = { ...host.session!, notice: 'Your session has expired: sign in again.' };
     await el.updateComplete;
     expect(shadowText(root(el).querySelector('[role=status]')!)).to.equal('Your session has expired: sign in again.');
   });

@@ -6,9 +6,9 @@
  * screen reader announces it as soon as it appears. Works with the keyboard alone, with a
  * visible focus on every control.
  *
- * Signs in through `signIn` when it is set (tests), else through the session store from
- * {@link sessionContext}. Shows `notice` (or the session's notice: why the person was signed
- * out) above the form.
+ * Signs in through the session store from {@link sessionContext}, its only way in (provided by
+ * the page root, or by `<test-contexts>` in element tests). Shows the session's notice (why
+ * the person was signed out) above the form.
  */
 import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -40,8 +40,6 @@ export function validateSignIn(username: string, password: string): FormError[] 
 
 export class SignInForm extends LitElement {
   static override properties = {
-    signIn: { attribute: false },
-    notice: { type: String },
     errors: { state: true },
     busy: { state: true },
   };
@@ -68,10 +66,6 @@ export class SignInForm extends LitElement {
     button:focus-visible { ${focusPrimaryButton} }
   `, visuallyHidden];
 
-  /** Signs in; when unset, the session store from the context does. */
-  declare signIn: ((username: string, password: string) => Promise<SignInOutcome>) | undefined;
-  /** Shown above the form, e.g. why the person was signed out; the session's notice by default. */
-  declare notice: string | undefined;
   /** The problems shown now. */
   declare errors: readonly FormError[];
   /** A sign-in is under way. */
@@ -86,7 +80,7 @@ export class SignInForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    const notice = this.notice ?? this.#session.value?.notice;
+    const notice = this.#session.value?.notice;
     const fieldError = (field: 'username' | 'password'): FormError | undefined => this.errors.find((e) => e.field === field);
     return html`
       ${notice && this.errors.length === 0 ? html`<p class="notice" role="status">${notice}</p>` : nothing}
@@ -153,7 +147,8 @@ export class SignInForm extends LitElement {
       this.#input(problems[0]!.field!)?.focus();
       return;
     }
-    const signIn = this.signIn ?? this.#session.value?.store.signIn.bind(this.#session.value.store);
+    const store = this.#session.value?.store;
+    const signIn = store?.signIn.bind(store);
     if (!signIn) {
       this.errors = [{ message: 'Signing in is not available on this page. Reload the page and try again.' }];
       return;
