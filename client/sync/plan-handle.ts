@@ -169,7 +169,8 @@ export class PlanHandle {
   /**
    * Detaches from the shared socket and closes the local store. With `forget`, also deletes this
    * device's copy of the plan (when access has ended, the device should not keep what the
-   * person may no longer see).
+   * person may no longer see). Close a handle through `PlanRepo.close`, which also closes the
+   * shared socket with the last plan.
    */
   async close(forget = false): Promise<void> {
     if (this.#state.doc.name === 'closed') return;
