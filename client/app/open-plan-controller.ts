@@ -123,9 +123,17 @@ export class OpenPlanController implements ReactiveController {
     const sync = ended?.sync ?? handle?.sync;
     const plan = ended ? undefined : handle?.openPlan;
     if (this.#plan.value !== plan) this.#plan.setValue(plan);
-    const shownLoad = this.#load.value;
-    if (load?.status !== shownLoad?.status || (load && 'message' in load ? load.message : undefined) !== (shownLoad && 'message' in shownLoad ? shownLoad.message : undefined)) this.#load.setValue(load);
-    const shown = this.#sync.value;
-    if (sync?.phase !== shown?.phase || sync?.readOnly !== shown?.readOnly || sync?.detail !== shown?.detail) this.#sync.setValue(sync);
+    // Derived values are new objects each time: provide one only when it says something new.
+    if (!sameLoad(load, this.#load.value)) this.#load.setValue(load);
+    if (!sameSync(sync, this.#sync.value)) this.#sync.setValue(sync);
   }
+}
+
+function sameLoad(a: PlanLoad | undefined, b: PlanLoad | undefined): boolean {
+  const message = (l: PlanLoad | undefined): string | undefined => (l && 'message' in l ? l.message : undefined);
+  return a?.status === b?.status && message(a) === message(b);
+}
+
+function sameSync(a: SyncState | undefined, b: SyncState | undefined): boolean {
+  return a?.phase === b?.phase && a?.readOnly === b?.readOnly && a?.detail === b?.detail;
 }
