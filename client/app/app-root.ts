@@ -29,6 +29,7 @@ export const PRODUCT_NAME = 'Permanence planning board';
 /** Shown on the sign-in page after the person signed out themselves. */
 export const SIGNED_OUT_NOTICE = 'You have signed out.';
 
+/** `<app-root>`: the page root; see the file's comment for the pages it shows. */
 export class AppRoot extends LitElement {
   static override styles = [css`
     :host { display: block; max-width: 72rem; color: ${colour.text}; }

@@ -29,6 +29,7 @@ export interface OpenPlanRequest {
   readonly readOnly?: boolean;
 }
 
+/** Opens the page's plan from a {@link PlanRepo} and provides it, its load and its sync state as contexts. */
 export class OpenPlanController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #store: SessionStore;

@@ -8,6 +8,7 @@ import { fieldStyles } from '../fields/field-styles.ts';
 import { visuallyHidden } from '../ui/focus.ts';
 import { colour, space, typeSize } from '../ui/tokens.ts';
 
+/** The stylesheet of `<plan-form>`. */
 export const formStyles = [
   css`
     :host { display: block; font: inherit; color: ${colour.text}; line-height: 1.5; }

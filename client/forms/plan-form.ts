@@ -33,6 +33,7 @@ const PARTS: Readonly<Record<FormPart, { readonly root: PlanPart; readonly recor
   introduction: { root: 'introduction', record: (plan) => plan.introduction },
 };
 
+/** `<plan-form>`: lays out one form template of the open plan; see the file's comment. */
 export class PlanForm extends LitElement {
   static override properties = {
     formPart: { type: String, attribute: 'form-part' },

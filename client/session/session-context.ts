@@ -16,4 +16,5 @@ export interface SessionState {
   readonly store: SessionStore;
 }
 
+/** The session, provided by the page root's {@link SessionState} snapshots. */
 export const sessionContext = createContext<SessionState | undefined>(Symbol('session'));

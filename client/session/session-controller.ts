@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { sessionContext, type SessionState } from './session-context.ts';
 import { SessionStore } from './session-store.ts';
 
+/** Gives the page root its {@link SessionStore} and provides it as {@link sessionContext}. */
 export class SessionController implements ReactiveController {
   readonly store: SessionStore;
   readonly #host: ReactiveControllerHost;

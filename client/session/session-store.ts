@@ -38,6 +38,7 @@ export interface SessionStoreOptions {
   readonly retryMs?: number;
 }
 
+/** The session of this tab: signs in, renews, signs out, and tells its listeners. */
 export class SessionStore {
   readonly #api: ServerApi;
   readonly #storage: Storage | null;

@@ -35,4 +35,5 @@ export const SYNC_TEXT: Readonly<Record<SyncPhase, string>> = {
 /** Said beside the status when the person has read-only access. */
 export const READ_ONLY_TEXT = 'Read only: you can see this plan but not change it.';
 
+/** The open plan's sync state; undefined while no plan is asked for. */
 export const syncStateContext = createContext<SyncState | undefined>(Symbol('sync-state'));

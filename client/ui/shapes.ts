@@ -11,6 +11,7 @@ import { colour } from './tokens.ts';
 /** Colour family; {@link toneStyles} maps each tone to a colour that meets 3:1. */
 export type Tone = 'red' | 'amber' | 'green' | 'neutral';
 
+/** The shapes {@link shapeIcon} draws, each with what it stands for. */
 export type Shape =
   | 'circle' // hollow: a due date
   | 'circle-filled' // done on time

@@ -15,6 +15,7 @@ export const CASELOAD_KEY = 'permanence-board.caseload';
 
 const Stored = z.object({ username: z.string(), children: z.array(CaseloadChild) });
 
+/** Loads and keeps the signed-in person's caseload for its host; see the file's comment. */
 export class CaseloadController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #store: SessionStore;

@@ -28,6 +28,7 @@ export function planPath(childId: string): string {
   return pathOf({ page: 'plan', childId });
 }
 
+/** Said when no child's plan has been shared with the person. */
 export const EMPTY_CASELOAD = "No children's plans have been shared with you yet. Ask the child's team manager to give you access.";
 
 export class CaseloadList extends LitElement {

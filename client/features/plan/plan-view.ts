@@ -22,6 +22,7 @@ import { colour, space, typeSize } from '../../ui/tokens.ts';
 import './ppm-record-view.ts';
 import './sync-status.ts';
 
+/** `<plan-view>`: the page of the open child's plan, read from the contexts. */
 export class PlanView extends LitElement {
   static override properties = {
     childName: { type: String, attribute: 'child-name' },

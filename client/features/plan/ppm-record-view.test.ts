@@ -63,6 +63,16 @@ describe('<ppm-record-view>', () => {
     ]);
   });
 
+  it('shows the latest meeting by date of meeting, as the printed minutes do, whatever the order they were added in', async () => {
+    const plan = makePlan();
+    plan.addMeeting({ meetingDate: '2026-10-14', significantEvents: 'October meeting.' });
+    plan.addMeeting({ meetingDate: '2026-09-01', significantEvents: 'September meeting, typed up late.' });
+    const el = await mount(plan);
+    expect(text(el)).to.contain('Meeting 1 of 2');
+    expect(text(el)).to.contain('October meeting.');
+    expect(text(el)).not.to.contain('September meeting');
+  });
+
   it('updates live when the document changes, including from another replica', async () => {
     const plan = makePlan();
     const id = plan.addMeeting({ significantEvents: 'First.' });

@@ -19,6 +19,7 @@ import { openPlanContext } from '../../binding/open-plan-context.ts';
 import '../../forms/plan-form.ts';
 import { colour, space, typeSize } from '../../ui/tokens.ts';
 
+/** `<ppm-record-view>`: one PPM meeting of the open plan, read-only, through `<plan-form>`. */
 export class PpmRecordView extends LitElement {
   static override properties = {
     meetingId: { type: String, attribute: 'meeting-id' },

@@ -24,6 +24,7 @@ const LOOK: Readonly<Record<SyncPhase, { tone: string; icon: TemplateResult }>> 
   'access-ended': { tone: 'red', icon: svg`<rect x="1.5" y="1.5" width="13" height="13" fill="currentColor"/><path d="M4.5 8h7" stroke=${white} stroke-width="2.4" stroke-linecap="round"/>` },
 };
 
+/** `<sync-status>`: the open plan's sync state from the context, in a polite live region. */
 export class SyncStatus extends LitElement {
   static override styles = css`
     :host { display: block; color: ${colour.text}; }

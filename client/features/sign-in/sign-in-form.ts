@@ -38,6 +38,7 @@ export function validateSignIn(username: string, password: string): FormError[] 
   return errors;
 }
 
+/** `<sign-in-form>`: signs in through the session store of the context; see the file's comment. */
 export class SignInForm extends LitElement {
   static override properties = {
     errors: { state: true },

@@ -42,6 +42,7 @@ const GROUP_TITLE: Readonly<Record<RowGroup, string | undefined>> = {
 /** Reasons shown beside the rating; the rest are in the findings list. */
 const MAX_REASONS = 3;
 
+/** `<plan-timeline>`: the open plan's pathway timeline (or a ready `timeline`); see the file's comment. */
 export class PlanTimeline extends LitElement {
   static override properties = {
     timeline: { attribute: false },

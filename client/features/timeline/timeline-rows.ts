@@ -12,6 +12,7 @@ import { formatSpan, ukShortDate } from '../../../model/words.ts';
 import { shapeIcon, type Shape, type Tone } from '../../ui/shapes.ts';
 import { isDone, STATUS_LOOK } from './timeline-marks.ts';
 
+/** The groups of the table: stages, introduction-plan checks, PPM actions. */
 export type RowGroup = 'stages' | 'introduction' | 'actions';
 
 /** One row of the table, whatever it comes from. */

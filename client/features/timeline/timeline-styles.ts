@@ -10,6 +10,7 @@ import { colour } from '../../ui/tokens.ts';
 import { focusRing, visuallyHidden } from '../../ui/focus.ts';
 import { toneStyles } from '../../ui/shapes.ts';
 
+/** The stylesheet of `<plan-timeline>`, with the shared tone and visually-hidden styles. */
 export const timelineStyles = [css`
   :host { display: block; color: ${colour.text}; line-height: 1.5; margin-top: 2.5rem; container-type: inline-size; }
   h2 { font-size: 1.6rem; margin: 0 0 0.5rem; }
