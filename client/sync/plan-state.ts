@@ -3,26 +3,27 @@
  * function, so the handle holds one state field and the sync status and the load are derived
  * from it, never from flags of their own.
  *
- * The document, as automerge-repo's DocHandle draws its states:
+ * The document, drawn as automerge-repo's DocHandle draws its states:
  * ```
- *                  meta readable (from this device's copy or the server)
- *   ┌─────────┐ ─────────────────────────────────────────────▶ ┌───────┐
- *   │ loading │                                                 │ ready │
- *   └─────────┘ ── names another child / unknown templates ──▶ ┌────────┐
- *        │                                                      │ failed │
- *        │   (any of the three) ── the server ends access ──▶   └────────┘
- *        ▼                                                      ┌───────┐
- *     closed ◀──────────────────── close() ─────────────────── │ ended │
- * ```
- * `loading` notes whether this device's copy has been read: a plan never opened here, while
- * the server cannot be reached, says so rather than "Loading…". `ended` and `closed` are final.
+ *             meta readable (this device's copy or the server)
+ *   loading ──────────────────────────────────────────────────▶ ready
+ *      │
+ *      └──── meta names another child, or templates unknown ──▶ failed
  *
- * The link to the server, beside the document (while not ended or closed):
+ *   loading | ready | failed ──── the server ends access ────▶ ended
+ *   any state ─────────────────────── close() ────────────────▶ closed
  * ```
- *   connecting ──socket open──▶ connected ──first sync──▶ synced (unsynced: n)
- *        ▲                          │                         │
- *        └── reconnecting ◀── offline ◀── socket dropped / browser offline
+ * `loading` notes whether this device's copy has been read (`stored`): a plan never opened
+ * here, while the server cannot be reached, says so rather than "Loading…". `ended` moves only
+ * to `closed`; `closed` is final.
+ *
+ * The link to the server, beside the document:
  * ```
+ *   connecting ──socket open──▶ connected ──first sync──▶ synced { unsynced: n }
+ *   any link ──socket dropped, or browser offline──▶ offline
+ *   offline ──socket open again──▶ connected (synced, if the provider already is)
+ * ```
+ * `offline` stays `offline` while the socket tries again (it does not go back to `connecting`).
  * From the link the sync phase follows: `synced` with unacknowledged changes is `saving`,
  * with none `saved` (the server acknowledges only what is on its disk).
  */
