@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from '../client/build.ts';
+import { buildClient } from '../scripts/build-client.ts';
 import { axeViolations, collectPageErrors, launchBrowser, screenshot, serveStatic, type LaunchedBrowser, type StaticServer } from './harness/index.ts';
 
 describe('the built client', () => {

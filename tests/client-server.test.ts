@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from '../client/build.ts';
+import { buildClient } from '../scripts/build-client.ts';
 import { liveContext } from '../model/context.ts';
 import { Plan } from '../model/plan.ts';
 import { planOf } from '../sync-server/children/child-documents.ts';

@@ -1,0 +1,22 @@
+/**
+ * The open child's plan, shared with every element below the page root through @lit/context:
+ * the whole typed `Plan`, its `meta` and the form templates its parts are laid out by (PPM,
+ * contingency, introduction), exactly as the model's `openPlan` returns them. A new screen
+ * reads what it needs from here, so adding one needs no change to the sync layer. Elements
+ * read the plan from this context only; it is provided by `app/` (from the plan handle of
+ * `sync/`) or, in element tests, by `<test-contexts>` of `testing/`.
+ */
+import { createContext } from '@lit/context';
+import type { DocMeta } from '../../model/doc-spec.ts';
+import type { Plan } from '../../model/plan.ts';
+import type { PlanForms } from '../../model/plan-spec.ts';
+
+/** The open child's plan, with its meta and the forms it was made from (a successful `openPlan` is one). */
+export interface OpenPlan {
+  readonly plan: Plan;
+  readonly meta: DocMeta;
+  readonly forms: PlanForms;
+}
+
+/** The open plan; undefined while none is open. */
+export const openPlanContext = createContext<OpenPlan | undefined>(Symbol('open-plan'));

@@ -1,0 +1,129 @@
+/**
+ * The states of a plan handle (`plan-handle.ts`) and every transition between them, in one pure
+ * function, so the handle holds one state field and the sync status and the load are derived
+ * from it, never from flags of their own.
+ *
+ * The document, drawn as automerge-repo's DocHandle draws its states:
+ * ```
+ *             meta readable (this device's copy or the server)
+ *   loading ──────────────────────────────────────────────────▶ ready
+ *      │
+ *      └──── meta names another child, or templates unknown ──▶ failed
+ *
+ *   loading | ready | failed ──── the server ends access ────▶ ended
+ *   any state ─────────────────────── close() ────────────────▶ closed
+ * ```
+ * `loading` notes whether this device's copy has been read (`stored`): a plan never opened
+ * here, while the server cannot be reached, says so rather than "Loading…". `ended` moves only
+ * to `closed`; `closed` is final.
+ *
+ * The link to the server, beside the document:
+ * ```
+ *   connecting ──socket open──▶ connected ──first sync──▶ synced { unsynced: n }
+ *   any link ──socket dropped, or browser offline──▶ offline
+ *   offline ──socket open again──▶ connected (synced, if the provider already is)
+ * ```
+ * `offline` stays `offline` while the socket tries again (it does not go back to `connecting`).
+ * From the link the sync phase follows: `synced` with unacknowledged changes is `saving`,
+ * with none `saved` (the server acknowledges only what is on its disk).
+ */
+import type { OpenedPlan } from '../../model/open-plan.ts';
+import type { AccessEnd } from './access-end.ts';
+import type { SyncPhase, SyncState } from './sync-state.ts';
+
+/** Where the document stands. */
+export type DocStage =
+  | { readonly name: 'loading'; readonly stored: boolean }
+  | { readonly name: 'ready'; readonly open: OpenedPlan }
+  | { readonly name: 'failed'; readonly message: string }
+  | { readonly name: 'ended'; readonly end: AccessEnd }
+  | { readonly name: 'closed' };
+
+/** Where the connection to the server stands. */
+export type Link =
+  | { readonly name: 'connecting' }
+  | { readonly name: 'offline' }
+  | { readonly name: 'connected' }
+  | { readonly name: 'synced'; readonly unsynced: number };
+
+/** The one state of a plan handle. */
+export interface PlanState {
+  readonly doc: DocStage;
+  readonly link: Link;
+  /** The person may read but not change the plan: the caseload's word until the server's. */
+  readonly readOnly: boolean;
+}
+
+/** What the socket says of itself (Hocuspocus `WebSocketStatus` values). */
+export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** Everything that moves a handle from one state to another. */
+export type PlanEvent =
+  | { readonly type: 'stored' }
+  | { readonly type: 'opened'; readonly open: OpenedPlan }
+  | { readonly type: 'unopenable'; readonly message: string }
+  /** The socket's status or the network changed; with the provider's own sync state at that moment. */
+  | { readonly type: 'link'; readonly socket: SocketStatus; readonly online: boolean; readonly synced: boolean; readonly unsynced: number }
+  | { readonly type: 'synced'; readonly synced: boolean; readonly unsynced: number }
+  | { readonly type: 'unsynced'; readonly unsynced: number }
+  | { readonly type: 'authenticated'; readonly readOnly: boolean }
+  | { readonly type: 'ended'; readonly end: AccessEnd }
+  | { readonly type: 'closed' };
+
+/** The state a handle starts in. */
+export function initialState(readOnly: boolean): PlanState {
+  return { doc: { name: 'loading', stored: false }, link: { name: 'connecting' }, readOnly };
+}
+
+/** The state after `event`; the same object when nothing changes. The only place states change. */
+export function nextState(state: PlanState, event: PlanEvent): PlanState {
+  const { doc, link } = state;
+  if (doc.name === 'closed') return state;
+  if (event.type === 'closed') return { ...state, doc: { name: 'closed' } };
+  if (doc.name === 'ended') return state;
+  switch (event.type) {
+    case 'stored':
+      return doc.name === 'loading' && !doc.stored ? { ...state, doc: { name: 'loading', stored: true } } : state;
+    case 'opened':
+      return doc.name === 'loading' ? { ...state, doc: { name: 'ready', open: event.open } } : state;
+    case 'unopenable':
+      return doc.name === 'loading' ? { ...state, doc: { name: 'failed', message: event.message } } : state;
+    case 'ended':
+      return { ...state, doc: { name: 'ended', end: event.end } };
+    case 'authenticated':
+      return event.readOnly === state.readOnly ? state : { ...state, readOnly: event.readOnly };
+    case 'link':
+      return withLink(state, linkAfter(link, event));
+    case 'synced':
+      if (link.name !== 'connected' && link.name !== 'synced') return state;
+      return withLink(state, event.synced ? { name: 'synced', unsynced: event.unsynced } : { name: 'connected' });
+    case 'unsynced':
+      return link.name === 'synced' && link.unsynced !== event.unsynced ? withLink(state, { name: 'synced', unsynced: event.unsynced }) : state;
+  }
+}
+
+/**
+ * The link after a change of socket or network. The provider's sync state is read with the
+ * event, so a first sync that completed before the socket reported itself open is not missed.
+ */
+function linkAfter(link: Link, event: { socket: SocketStatus; online: boolean; synced: boolean; unsynced: number }): Link {
+  if (!event.online || event.socket === 'disconnected') return { name: 'offline' };
+  if (event.socket === 'connecting') return link.name === 'offline' ? link : { name: 'connecting' };
+  return event.synced ? { name: 'synced', unsynced: event.unsynced } : { name: 'connected' };
+}
+
+function withLink(state: PlanState, link: Link): PlanState {
+  const same = link.name === state.link.name && (link.name !== 'synced' || link.unsynced === (state.link as { unsynced: number }).unsynced);
+  return same ? state : { ...state, link };
+}
+
+/** The sync status a state shows. */
+export function syncStateOf(state: PlanState): SyncState {
+  if (state.doc.name === 'ended') return { phase: 'access-ended', readOnly: state.readOnly, detail: state.doc.end.message };
+  return { phase: phaseOf(state.link), readOnly: state.readOnly };
+}
+
+function phaseOf(link: Link): SyncPhase {
+  if (link.name === 'synced') return link.unsynced > 0 ? 'saving' : 'saved';
+  return link.name;
+}
