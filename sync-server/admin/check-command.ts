@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import type { Finding, Rating, StageResult, Timeline } from '../../model/timeline/types.ts';
 import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
+import { ukDate } from '../../model/words.ts';
 import { templates } from '../../templates/index.ts';
 import type { AdminCommand, AdminIo } from './main.ts';
 import { parseToday, readTimelinePlan } from './plan-file.ts';

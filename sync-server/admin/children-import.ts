@@ -18,7 +18,7 @@ import * as Y from 'yjs';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { planOf, summarise } from '../children/child-documents.ts';
-import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import { applyStored } from '../collab/durable-documents.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';

@@ -7,7 +7,7 @@
  * within seconds and close those the new grant no longer allows.
  */
 import { z } from 'zod';
-import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
+import { CHILD_ID, planDocumentName } from '../../model/wire/index.ts';
 import type { Grant } from '../records/server-records.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';

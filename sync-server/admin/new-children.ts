@@ -11,14 +11,13 @@
  */
 import * as Y from 'yjs';
 import { liveContext } from '../../model/context.ts';
-import { DocMeta, META_ROOT } from '../../model/doc-spec.ts';
-import { Plan } from '../../model/plan.ts';
+import { openPlan } from '../../model/open-plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { buildChildDocuments, summarise } from '../children/child-documents.ts';
-import { planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
+import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary, NewAuditEntry } from '../records/server-records.ts';
 import type { AdminStore } from './admin-store.ts';
 
@@ -81,9 +80,10 @@ export function buildChild(input: ChildInput, registry: TemplateRegistry = templ
   for (const s of input.stages ?? []) if (!stageIds.has(s.stage)) throw new RangeError(`"${s.stage}" is not a stage of ${pathway.id}`);
   const docs = buildChildDocuments({ pathwayId: input.pathwayId, details: input.details, by: ADMIN_ACTOR }, registry);
   try {
-    const meta = DocMeta.parse(docs.plan.getMap(META_ROOT).toJSON());
-    const spec = registry.specFor(meta);
-    const plan = new Plan(docs.plan, spec, liveContext(ADMIN_ACTOR, 'admin'));
+    const opened = openPlan(docs.plan, registry, liveContext(ADMIN_ACTOR, 'admin'));
+    if (!opened.ok) throw new Error(`a plan just made cannot be opened: ${opened.message}`);
+    const { plan } = opened;
+    const spec = plan.spec;
     if ((input.stages ?? []).length > 0) {
       plan.transact(() => {
         for (const s of input.stages ?? []) plan.recordStage(s.stage, s.date, s.note ?? '');

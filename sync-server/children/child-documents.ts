@@ -8,15 +8,15 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { liveContext, type PlanContext } from '../../model/context.ts';
-import { DocMeta, META_ROOT } from '../../model/doc-spec.ts';
-import { createPlanDoc, Plan } from '../../model/plan.ts';
+import { openPlan } from '../../model/open-plan.ts';
+import { createPlanDoc, type Plan } from '../../model/plan.ts';
 import { planSpec } from '../../model/plan-spec.ts';
 import { createRestrictedDoc } from '../../model/restricted.ts';
 import { defaultForms, TemplateRegistry } from '../../model/template/registry.ts';
 import type { RowInput } from '../../model/record-view.ts';
 import { timelineOfPlan } from '../../model/timeline/of-plan.ts';
 import { templates } from '../../templates/index.ts';
-import { planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
+import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import { applyStored, STORAGE_ORIGIN } from '../collab/durable-documents.ts';
@@ -99,13 +99,8 @@ export async function readDocument(hocuspocus: Hocuspocus, log: DocumentLog, nam
 
 /** The typed plan of a plan document, with the spec its meta names; undefined for a malformed meta. */
 export function planOf(doc: Y.Doc, registry: TemplateRegistry = templates): Plan | undefined {
-  const meta = DocMeta.safeParse(doc.getMap(META_ROOT).toJSON());
-  if (!meta.success) return undefined;
-  try {
-    return new Plan(doc, registry.specFor(meta.data), liveContext('server', 'server'));
-  } catch {
-    return undefined;
-  }
+  const opened = openPlan(doc, registry, liveContext('server', 'server'));
+  return opened.ok ? opened.plan : undefined;
 }
 
 /** The caseload index entry of a plan: name, pathway, latest stage, rating and next due date. */

@@ -14,7 +14,7 @@ import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocum
 import * as Y from 'yjs';
 import { rootsTouched } from '../../model/observe.ts';
 import type { DocumentLog, StoredDocument } from '../storage/document-log.ts';
-import { CLOSE, WireError } from './close-codes.ts';
+import { CLOSE, WireError } from './wire-error.ts';
 
 /** Transaction origin of updates replayed from storage (not appended again). */
 export const STORAGE_ORIGIN = Symbol('storage');

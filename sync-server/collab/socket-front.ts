@@ -14,7 +14,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { gateAcknowledgements } from './ack-gate.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '../../model/wire/index.ts';
 
 /** The documented limits (see sync-server/README.md). */
 export const LIMITS = {

@@ -14,13 +14,13 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
+import { ukDate } from '../../model/words.ts';
 import { templates } from '../../templates/index.ts';
 import { planCalendar, type CalendarEntry, type PlanCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { planOf, readDocument } from '../children/child-documents.ts';
-import { planDocumentName } from '../collab/document-names.ts';
+import { planDocumentName, type CalendarUrlReply } from '../../model/wire/index.ts';
 import { USERNAME, type Account, type ServerRecords } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import { requireGrant } from './children-api.ts';
@@ -135,7 +135,7 @@ export function calendarRoutes(router: Router, deps: CalendarDeps): void {
       url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
       childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,
       message: 'Subscribe to this address in Outlook or Google Calendar. It works without signing in, so keep it as private as a password.',
-    };
+    } satisfies CalendarUrlReply;
   });
 
   router.on('GET', '/api/children/:id/calendar.ics', async ({ req, res, params, query }) => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { exportDoc, importDoc } from '../../model/doc-json.ts';
 import { DocMeta } from '../../model/doc-spec.ts';
 import { templates } from '../../templates/index.ts';
-import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
+import { CHILD_ID, NewChildBody, planDocumentName, type ChildReply, type ChildrenReply, type CreatedChildReply } from '../../model/wire/index.ts';
 import { buildChildDocuments, newChildId, planOf, readDocument, storeNewDocuments } from '../children/child-documents.ts';
 import type { Activity } from '../records/activity.ts';
 import type { Account, Grant, ServerRecords } from '../records/server-records.ts';
@@ -16,19 +16,6 @@ import type { DocumentLog } from '../storage/document-log.ts';
 import { createRestrictedDoc } from '../../model/restricted.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 import type { Sessions } from './session.ts';
-
-export const NewChildBody = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    pathwayId: z.string().min(1).max(100),
-    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
-    jurisdiction: z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']).optional(),
-    legalStatus: z.string().max(200).optional(),
-    proceedings: z.string().max(200).optional(),
-    multiTrack: z.boolean().optional(),
-    earlyPermanence: z.boolean().optional(),
-  })
-  .strict();
 
 export interface ChildrenDeps {
   readonly records: ServerRecords;
@@ -55,7 +42,7 @@ export async function requireGrant(records: ServerRecords, account: Account, chi
 export async function createChild(
   deps: Pick<ChildrenDeps, 'records' | 'log' | 'hocuspocus' | 'activity' | 'durable'>,
   by: Account | 'admin',
-  body: z.infer<typeof NewChildBody>,
+  body: NewChildBody,
   childId = newChildId(),
 ): Promise<string> {
   const username = by === 'admin' ? 'admin' : by.username;
@@ -80,7 +67,12 @@ export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
     const grants = await records.grantsOf(account.username);
     const byId = new Map(grants.map((g) => [g.childId, g]));
     const summaries = await records.children(grants.map((g) => g.childId));
-    return { children: summaries.map((s) => ({ ...s, access: byId.get(s.childId)?.level, restricted: byId.get(s.childId)?.restricted ?? false })) };
+    return {
+      children: summaries.flatMap((s) => {
+        const grant = byId.get(s.childId);
+        return grant ? [{ ...s, access: grant.level, restricted: grant.restricted }] : [];
+      }),
+    } satisfies ChildrenReply;
   });
 
   router.on('POST', '/api/children', async ({ req, res }) => {
@@ -88,13 +80,14 @@ export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
     const body = await readJson(req, NewChildBody);
     const childId = await createChild(deps, account, body);
     res.statusCode = 201;
-    return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
+    return { childId, document: planDocumentName(childId), summary: await records.child(childId) } satisfies CreatedChildReply;
   });
 
   router.on('GET', '/api/children/:id', async ({ req, params }) => {
     const account = await sessions.user(req);
     const grant = await requireGrant(records, account, params.id!, 'read');
-    return { ...(await records.child(params.id!)), access: grant.level, restricted: grant.restricted };
+    // A child granted but not yet indexed answers its access alone (the index catches up within a second).
+    return { ...(await records.child(params.id!)), access: grant.level, restricted: grant.restricted } satisfies Partial<ChildReply>;
   });
 
   router.on('GET', '/api/children/:id/export', async ({ req, res, params }) => {
@@ -128,6 +121,6 @@ export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
     await records.grant({ username: account.username, childId, level: 'edit', restricted: true });
     await deps.activity.refreshIndex(childId);
     res.statusCode = 201;
-    return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
+    return { childId, document: planDocumentName(childId), summary: await records.child(childId) } satisfies CreatedChildReply;
   });
 }

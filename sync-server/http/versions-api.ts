@@ -8,35 +8,28 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { exportDoc } from '../../model/doc-json.ts';
 import { templates } from '../../templates/index.ts';
-import { CLOSE, WireError } from '../collab/close-codes.ts';
-import { planDocumentName } from '../collab/document-names.ts';
+import { CLOSE, WireError } from '../collab/wire-error.ts';
+import {
+  NewVersionBody,
+  planDocumentName,
+  type CreatedVersionReply,
+  type Person,
+  type RestoreReply,
+  type VersionReply,
+  type VersionsReply,
+  type VersionSummary,
+} from '../../model/wire/index.ts';
 import { planOf, readDocument } from '../children/child-documents.ts';
 import type { NamedVersion, ServerRecords } from '../records/server-records.ts';
 import type { DocumentLog } from '../storage/document-log.ts';
 import { requireGrant } from './children-api.ts';
-import { peopleLookup, personOf, type Person } from './history-api.ts';
+import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 import type { Sessions } from './session.ts';
 import { restoreVersion, type RestoreResult } from './version-restore.ts';
-
-/** Control characters and lone surrogates: a version name is one line of well-formed text. */
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
-
-/** Body of `POST /api/children/:id/versions`: a name of 1 to 200 characters on one line. */
-export const NewVersionBody = z
-  .object({
-    name: z
-      .string({ error: 'name the version, e.g. "PPM 2026-11-03, minutes agreed"' })
-      .trim()
-      .min(1, 'name the version, e.g. "PPM 2026-11-03, minutes agreed"')
-      .max(200, 'a version name is at most 200 characters')
-      .refine((s) => !CONTROL.test(s), 'a version name is one line of text without control characters'),
-  })
-  .strict();
 
 /** What the version routes use: records, the stored and loaded documents, sessions and the durability barrier. */
 export interface VersionsDeps {
@@ -46,14 +39,6 @@ export interface VersionsDeps {
   readonly sessions: Sessions;
   /** The storage extension's barrier: resolves when a document's changes are on disk. */
   readonly durable: (name: string) => Promise<void> | undefined;
-}
-
-/** A version as the API shows it: no state, the creator as a person. */
-export interface VersionSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly createdBy: Person;
 }
 
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
@@ -97,7 +82,7 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
     doc.destroy();
     await records.addVersion(version);
     res.statusCode = 201;
-    return { version: summary(version, personOf(account)) };
+    return { version: summary(version, personOf(account)) } satisfies CreatedVersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions', async ({ req, params }) => {
@@ -105,7 +90,7 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
     await requireGrant(records, account, params.id!, 'read');
     const person = peopleLookup(records);
     const versions = await records.versionsOf(planDocumentName(params.id!));
-    return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) };
+    return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) } satisfies VersionsReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid', async ({ req, params }) => {
@@ -115,7 +100,7 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
     const plan = versionPlan(version);
     const json = exportDoc(plan.doc, plan.spec);
     plan.doc.destroy();
-    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json };
+    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json } satisfies VersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
@@ -158,6 +143,6 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
       changed: result.changed,
       bytes: result.bytes,
       message: result.changed ? `The plan now holds the content of "${version.name}"; the change is saved and in its history.` : `The plan already held the content of "${version.name}"; nothing changed.`,
-    };
+    } satisfies RestoreReply;
   });
 }

@@ -11,7 +11,7 @@
  * changed, so typing in a plan costs no index write at all.
  */
 import type { Hocuspocus } from '@hocuspocus/server';
-import { parseDocumentName, planDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
 import type { DurableUpdate } from '../collab/durable-documents.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { readDocument, summarise } from '../children/child-documents.ts';

@@ -7,7 +7,7 @@
  * hash over an audit entry could differ after a round trip through the other backend.
  */
 import { z } from 'zod';
-import { CHILD_ID } from '../collab/document-names.ts';
+import { CHILD_ID } from '../../model/wire/index.ts';
 import { MAX_AUDIT_PAGE, USERNAME, type NewAuditEntry } from './server-records.ts';
 
 /** In Unicode mode \p{Cs} matches only a surrogate that is not half of a pair. */

@@ -7,6 +7,7 @@
  * The tables are described in README.md; the store-level backup and restore
  * (`npm run admin -- backup|restore`) cover them together with the documents.
  */
+import { MAX_HISTORY_PAGE } from '../../model/wire/index.ts';
 
 /**
  * What a username looks like: a lowercase identifier of 2 to 64 characters. Usernames are
@@ -16,7 +17,7 @@
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 /** Most audit entries one {@link ServerRecords.auditOf} call returns. */
-export const MAX_AUDIT_PAGE = 1000;
+export const MAX_AUDIT_PAGE = MAX_HISTORY_PAGE;
 
 /** What {@link ServerRecords.verifyAudit} reports: the whole chain holds, or where it first breaks. */
 export type AuditVerification = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly seq: number; readonly reason: string };

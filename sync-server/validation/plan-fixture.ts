@@ -19,7 +19,7 @@ const refs = [forms.ppm, forms.contingency, forms.introduction].map((t) => Templ
 const WORDS = ['the', 'child', 'carer', 'review', 'placement', 'contact', 'plan', 'assessment', 'family', 'school', 'health', 'visit'];
 
 /** Document names of a child's plan and restricted document, as the server names them. */
-export { planDocumentName as planName, restrictedDocumentName as restrictedName } from '../collab/document-names.ts';
+export { planDocumentName as planName, restrictedDocumentName as restrictedName } from '../../model/wire/index.ts';
 
 /** A new plan of child `childId` made the way the server makes one (templates, role matrix, pathway). */
 export function newPlan(childId: string, ctx: PlanContext = fixedContext('Server', `${childId}-s`)): Plan {
