@@ -5,7 +5,8 @@ import { exportDoc, type DocJson } from '../../model/doc-json.ts';
 import { Plan } from '../../model/plan.ts';
 import { validate } from '../../model/validate.ts';
 import { newPlan } from '../validation/plan-fixture.ts';
-import { versionContent, writeVersionInto } from './version-restore.ts';
+import { writeJsonInto } from '../../model/write-json.ts';
+import { versionContent } from './version-restore.ts';
 
 /** A replica of `plan` written by `actor` (ids prefixed so replicas never collide). */
 function replica(plan: Plan, actor: string, prefix: string): Plan {
@@ -54,7 +55,7 @@ describe('writing a version back into a plan', () => {
     const content = versionContent(version, later.doc.getMap('meta').toJSON());
     expect(content.ok).toBe(true);
     if (!content.ok) return;
-    writeVersionInto(later.doc, later.spec, content.json, fixedContext('Morgan Reed', 'r'));
+    writeJsonInto(later.doc, later.spec, content.json, fixedContext('Morgan Reed', 'r'));
     expect(exportDoc(later.doc, later.spec)).toEqual(saved);
     expect(validate(later.doc, later.spec)).toEqual([]);
     // The decision kept throughout is the same row, not a copy.
@@ -66,7 +67,7 @@ describe('writing a version back into a plan', () => {
     const copy = replica(plan, 'Ben Okafor', 'b');
     let updates = 0;
     copy.doc.on('update', () => updates++);
-    writeVersionInto(copy.doc, copy.spec, exportDoc(plan.doc, plan.spec), fixedContext('Morgan Reed', 'r'));
+    writeJsonInto(copy.doc, copy.spec, exportDoc(plan.doc, plan.spec), fixedContext('Morgan Reed', 'r'));
     expect(updates).toBe(0);
   });
 
@@ -75,7 +76,7 @@ describe('writing a version back into a plan', () => {
     const saved = exportDoc(plan.doc, plan.spec);
     plan.child.set('name', 'Rowan Renamed');
     const offline = replica(plan, 'Kai Morgan', 'k');
-    writeVersionInto(plan.doc, plan.spec, saved, fixedContext('Morgan Reed', 'r'));
+    writeJsonInto(plan.doc, plan.spec, saved, fixedContext('Morgan Reed', 'r'));
     const views = offline.ppms.row(meetingId)!.text('parentsView');
     offline.transact(() => views.insert(0, 'Parents agree with the plan.'));
     sync(offline, plan);
@@ -95,7 +96,7 @@ describe('writing a version back into a plan', () => {
     const saved = exportDoc(b.doc, b.spec);
     b.child.set('legalStatus', 'Care order');
     expect(b.child.get('legalStatus').conflicts).toHaveLength(0);
-    writeVersionInto(b.doc, b.spec, saved, fixedContext('Morgan Reed', 'r'));
+    writeJsonInto(b.doc, b.spec, saved, fixedContext('Morgan Reed', 'r'));
     expect(b.child.get('legalStatus').conflicts.map((c) => c.by)).toHaveLength(1);
     expect(exportDoc(b.doc, b.spec)).toEqual(saved);
   });
