@@ -21,12 +21,13 @@ import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
-import { Activity } from './records/activity.ts';
-import { openServerRecords } from './records/open-server-records.ts';
-import type { ServerRecords } from './records/server-records.ts';
-import { createCompactor, type Compactor } from './storage/compaction.ts';
-import type { DocumentLog } from './storage/document-log.ts';
-import { describeStore, openDocumentLog } from './storage/open-document-log.ts';
+import { Activity } from './collab/activity.ts';
+import { openServerRecords } from './storage/records/open-server-records.ts';
+import type { ServerRecords } from './storage/records/server-records.ts';
+import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
+import type { DocumentLog } from './storage/documents/document-log.ts';
+import { describeStore } from './storage/db/storage-config.ts';
+import { openStoreLog } from './storage/backup/store-backup.ts';
 import { staticFiles } from './static-files.ts';
 import { UpdateValidator } from './validation/update-validator.ts';
 
@@ -66,7 +67,7 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const say = options.say ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
   // SQLite connections in threads of their own: a commit waiting for the disk never pauses forwarding.
-  const log = await openDocumentLog(config, { ownThread: true });
+  const log = await openStoreLog(config, { ownThread: true });
   const records = await openServerRecords(config, { ownThread: true });
   const secret = await records.setting('token-signing-secret', () => randomBytes(32));
   const compactor: Compactor = createCompactor(log, { onError: say });

@@ -22,7 +22,7 @@ import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../
 import { applyStored } from '../collab/durable-documents.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
-import type { AdminIo } from './main.ts';
+import type { AdminIo } from './command.ts';
 import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from './new-children.ts';
 import { identityOf, readTracker, sameChild, type ChildIdentity, type RowProblem, type TrackerRow } from './tracker-csv.ts';
 

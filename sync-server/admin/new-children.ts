@@ -18,7 +18,7 @@ import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { buildChildDocuments, summarise } from '../children/child-documents.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
-import type { ChildSummary, NewAuditEntry } from '../records/server-records.ts';
+import type { ChildSummary, NewAuditEntry } from '../storage/records/server-records.ts';
 import type { AdminStore } from './admin-store.ts';
 
 /** Who the audit log names as the writer of what the admin command line stores. */

@@ -14,7 +14,7 @@ import type { Plan } from '../../model/plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import type { TimelineInput } from '../../model/timeline/types.ts';
-import type { AdminIo } from './main.ts';
+import type { AdminIo } from './command.ts';
 
 export type PlanFileResult = { ok: true; plan: Plan; meta: DocMeta } | { ok: false; problems: string[] };
 

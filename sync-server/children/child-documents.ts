@@ -17,8 +17,8 @@ import type { RowInput } from '../../model/record-view.ts';
 import { timelineOfPlan } from '../../model/timeline/of-plan.ts';
 import { templates } from '../../templates/index.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
-import type { ChildSummary } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
+import type { ChildSummary } from '../storage/records/server-records.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
 import { applyStored, STORAGE_ORIGIN } from '../collab/durable-documents.ts';
 
 /** A new child id: `c` and 12 characters of base32, e.g. `c7k2m9x4q1rt`. */

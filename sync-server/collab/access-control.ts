@@ -17,7 +17,7 @@ import type {
   onDisconnectPayload,
   onTokenSyncPayload,
 } from '@hocuspocus/server';
-import type { ServerRecords } from '../records/server-records.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
 import { verifyToken } from '../auth/tokens.ts';
 import { CLOSE, WireError } from './wire-error.ts';
 import { parseDocumentName } from '../../model/wire/index.ts';

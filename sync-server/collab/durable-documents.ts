@@ -13,7 +13,7 @@
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { rootsTouched } from '../../model/observe.ts';
-import type { DocumentLog, StoredDocument } from '../storage/document-log.ts';
+import type { DocumentLog, StoredDocument } from '../storage/documents/document-log.ts';
 import { CLOSE, WireError } from './wire-error.ts';
 
 /** Transaction origin of updates replayed from storage (not appended again). */

@@ -15,7 +15,7 @@ import {
   type HistoryReply,
   type Person,
 } from '../../model/wire/index.ts';
-import { type Account, type AuditEntry, type ServerRecords } from '../records/server-records.ts';
+import { type Account, type AuditEntry, type ServerRecords } from '../storage/records/server-records.ts';
 import { requireGrant } from './children-api.ts';
 import { HttpError, type Router } from './router.ts';
 import type { Sessions } from './session.ts';

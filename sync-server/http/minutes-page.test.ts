@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { fixedContext } from '../../model/context.ts';
 import { Plan } from '../../model/plan.ts';
 import { templates } from '../../templates/index.ts';
-import { newPlan } from '../validation/plan-fixture.ts';
+import { newPlan } from '../testing/plan-fixture.ts';
 import { escapeHtml, renderMinutes } from './minutes-page.ts';
 
 const form = templates.require('ppm', 'ppm');

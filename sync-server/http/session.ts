@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.ts';
-import type { Account, ServerRecords } from '../records/server-records.ts';
+import type { Account, ServerRecords } from '../storage/records/server-records.ts';
 import { LoginBody, type MeReply, type SessionReply, type SessionUser } from '../../model/wire/index.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 

@@ -4,7 +4,7 @@ import { fixedContext } from '../../model/context.ts';
 import { exportDoc, type DocJson } from '../../model/doc-json.ts';
 import { Plan } from '../../model/plan.ts';
 import { validate } from '../../model/validate.ts';
-import { newPlan } from '../validation/plan-fixture.ts';
+import { newPlan } from '../testing/plan-fixture.ts';
 import { writeJsonInto } from '../../model/write-json.ts';
 import { versionContent } from './version-restore.ts';
 

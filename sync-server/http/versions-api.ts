@@ -22,8 +22,8 @@ import {
   type VersionSummary,
 } from '../../model/wire/index.ts';
 import { planOf, readDocument } from '../children/child-documents.ts';
-import type { NamedVersion, ServerRecords } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
+import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
 import { requireGrant } from './children-api.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';

@@ -1,0 +1,150 @@
+/**
+ * Records what happens to documents once it is durable: an audit entry per writer per stored
+ * batch (who, when, which document, which parts, how many bytes; the identity is the
+ * authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
+ * entry for a child's plan. Failures are logged and retried; they never lose the document
+ * itself, which is already stored.
+ *
+ * Both are kept off the path of edits: audit entries are gathered for up to
+ * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
+ * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
+ * changed, so typing in a plan costs no index write at all.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
+import type { DurableUpdate } from './durable-documents.ts';
+import { localToday } from '../../model/calendar/day.ts';
+import { readDocument, summarise } from '../children/child-documents.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import type { AuditEntry, ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
+
+/** Who an update's origin says wrote it, and what kind of write it was. */
+export function writerOf(origin: unknown): { username: string; action: AuditEntry['action'] } {
+  const o = origin as { source?: string; connection?: { context?: { user?: { username?: string } } }; context?: { username?: string; action?: AuditEntry['action'] } } | null;
+  if (o?.source === 'connection') return { username: o.connection?.context?.user?.username ?? 'unknown', action: 'edit' };
+  if (o?.source === 'local') return { username: o.context?.username ?? 'system', action: o.context?.action ?? 'edit' };
+  return { username: 'system', action: 'edit' };
+}
+
+/** Longest an audit entry waits to share a commit with others (ms): at most ten audit commits a second. */
+export const AUDIT_WINDOW_MS = 100;
+/** A child's index entry is recomputed this long after the first change not yet indexed (ms). */
+export const INDEX_WINDOW_MS = 300;
+
+export class Activity {
+  readonly #records: ServerRecords;
+  readonly #log: DocumentLog;
+  readonly #hocuspocus: () => Hocuspocus;
+  readonly #say: (message: string, error?: unknown) => void;
+  readonly #audit: NewAuditEntry[] = [];
+  readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
+  #writing: Promise<void> | undefined;
+  #auditTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(records: ServerRecords, log: DocumentLog, hocuspocus: () => Hocuspocus, say: (message: string, error?: unknown) => void) {
+    this.#records = records;
+    this.#log = log;
+    this.#hocuspocus = hocuspocus;
+    this.#say = say;
+  }
+
+  /** Called by the durable storage extension after a batch of `document` is stored. */
+  onDurable(document: string, updates: readonly DurableUpdate[]): void {
+    const at = new Date().toISOString();
+    const byWriter = new Map<string, { username: string; action: AuditEntry['action']; parts: Set<string>; bytes: number }>();
+    for (const u of updates) {
+      const { username, action } = writerOf(u.origin);
+      const key = `${username}\0${action}`;
+      let writer = byWriter.get(key);
+      if (!writer) byWriter.set(key, (writer = { username, action, parts: new Set(), bytes: 0 }));
+      for (const part of u.parts) writer.parts.add(part);
+      writer.bytes += u.update.length;
+    }
+    for (const { username, action, parts, bytes } of byWriter.values()) this.#audit.push({ at, username, document, action, parts: [...parts].sort(), bytes });
+    // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
+    this.#auditTimer ??= setTimeout(() => {
+      this.#auditTimer = undefined;
+      void this.#writeAudit();
+    }, AUDIT_WINDOW_MS);
+    const name = parseDocumentName(document);
+    if (name?.kind === 'plan') this.#scheduleIndex(name.childId);
+  }
+
+  /** Waits for pending audit and index writes (for shutdown and tests). */
+  async settle(): Promise<void> {
+    clearTimeout(this.#auditTimer);
+    this.#auditTimer = undefined;
+    for (const [childId, timer] of this.#index) {
+      clearTimeout(timer);
+      this.#index.delete(childId);
+      await this.refreshIndex(childId);
+    }
+    while (this.#writing || this.#audit.length > 0) await (this.#writing ?? this.#writeAudit());
+  }
+
+  /**
+   * Recomputes a child's caseload index entry from its plan (the live document when the server
+   * has it loaded, read only; else the stored one) and writes it when anything but its time
+   * changed: `updatedAt` is when the entry last changed.
+   */
+  async refreshIndex(childId: string): Promise<void> {
+    const document = planDocumentName(childId);
+    try {
+      const live = this.#hocuspocus().documents.get(document);
+      const doc = live ?? (await readDocument(this.#hocuspocus(), this.#log, document));
+      if (!doc) return;
+      let summary;
+      try {
+        summary = summarise(childId, doc, localToday());
+      } finally {
+        if (!live) doc.destroy();
+      }
+      const stored = await this.#records.child(childId);
+      if (stored && sameSummary(stored, summary)) return;
+      await this.#records.putChild(summary);
+    } catch (error) {
+      this.#say(`activity: could not refresh the caseload index for ${childId}`, error);
+    }
+  }
+
+  /** Refreshes a child's index entry {@link INDEX_WINDOW_MS} after the first change not yet indexed: never starved by a steady stream of edits. */
+  #scheduleIndex(childId: string): void {
+    if (this.#index.has(childId)) return;
+    const timer = setTimeout(() => {
+      this.#index.delete(childId);
+      void this.refreshIndex(childId);
+    }, INDEX_WINDOW_MS);
+    timer.unref();
+    this.#index.set(childId, timer);
+  }
+
+  async #writeAudit(): Promise<void> {
+    if (this.#writing) return this.#writing;
+    this.#writing = (async () => {
+      while (this.#audit.length > 0) {
+        const batch = this.#audit.slice(0, 500);
+        try {
+          await this.#records.appendAudit(batch);
+          this.#audit.splice(0, batch.length);
+        } catch (error) {
+          if (error instanceof TypeError) {
+            // A malformed entry would block the queue for ever: log the batch and drop it.
+            this.#say(`activity: audit entries refused as malformed and dropped: ${JSON.stringify(batch)}`, error);
+            this.#audit.splice(0, batch.length);
+            continue;
+          }
+          this.#say(`activity: audit append of ${batch.length} entries failed; retrying`, error);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })().finally(() => {
+      this.#writing = undefined;
+    });
+    return this.#writing;
+  }
+}
+
+/** Whether two index entries say the same, whenever they were computed. */
+function sameSummary(a: ChildSummary, b: ChildSummary): boolean {
+  return (Object.keys(b) as (keyof ChildSummary)[]).every((key) => key === 'updatedAt' || a[key] === b[key]);
+}
