@@ -4,8 +4,7 @@
  * `/healthz`, and the built client. `startApp` opens storage, listens, and returns a handle
  * whose `stop()` stops accepting, saves everything and closes storage.
  */
-import { Hocuspocus, type Extension, type onChangePayload } from '@hocuspocus/server';
-import { Redis as RedisExtension, type Configuration as RedisConfiguration } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
+import { sharedThroughRedis } from './collab/redis-sharing.ts';
 import { attachSocketFront, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
 import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
+import type { ApiDeps } from './http/guards.ts';
 import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
@@ -28,6 +29,7 @@ import { createCompactor, type Compactor } from './storage/documents/compaction.
 import type { DocumentLog } from './storage/documents/document-log.ts';
 import { describeStore } from './storage/db/storage-config.ts';
 import { openStoreLog } from './storage/backup/store-backup.ts';
+import { Plans } from './plans/plans.ts';
 import { staticFiles } from './static-files.ts';
 import { UpdateValidator } from './validation/update-validator.ts';
 
@@ -39,6 +41,7 @@ export interface App {
   readonly log: DocumentLog;
   readonly durable: DurableDocuments;
   readonly activity: Activity;
+  readonly plans: Plans;
   readonly access: AccessControl;
   readonly front: SocketFront;
   readonly server: Server;
@@ -94,15 +97,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
-  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say, () => late.hocuspocus));
+  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
   late.hocuspocus = hocuspocus;
 
   const sessions = new Sessions(records, secret);
   const router = new Router();
   sessions.routes(router);
-  childrenRoutes(router, { records, log, hocuspocus, sessions, activity, durable: (name) => durable.barrier(name) });
-  const apiDeps = { records, log, hocuspocus, sessions, durable: (name: string) => durable.barrier(name), publicUrl: config.PUBLIC_URL };
+  const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
+  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index: activity });
+  const apiDeps: ApiDeps = { records, log, hocuspocus, sessions, plans, durable: barrier, publicUrl: config.PUBLIC_URL };
+  childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);
   calendarRoutes(router, apiDeps);
@@ -166,67 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, access, front, server, health, stop };
-}
-
-/**
- * The Redis extension's connection settings from REDIS_URL: host and port, user name and
- * password (percent-decoded), database number from the path and TLS for `rediss://`.
- */
-export function redisConnection(redisUrl: string): Pick<RedisConfiguration, 'host' | 'port' | 'options'> {
-  const url = new URL(redisUrl);
-  const db = Number(url.pathname.slice(1) || '0');
-  const options: { username?: string; password?: string; db?: number; tls?: object } = {};
-  if (url.username) options.username = decodeURIComponent(url.username);
-  if (url.password) options.password = decodeURIComponent(url.password);
-  if (Number.isInteger(db) && db > 0) options.db = db;
-  if (url.protocol === 'rediss:') options.tls = {};
-  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port || 6379), options };
-}
-
-/**
- * The Redis extension for REDIS_URL, its connection failures logged once per outage (ioredis
- * would otherwise print an "Unhandled error event" on every reconnection attempt). While Redis
- * is away, each instance keeps serving and storing its own clients' edits. When the subscriber
- * is back (its subscriptions restored), every open document announces its state to the other
- * instances as it does after a change (the extension's `onChange`: a sync step 1, answered with
- * what it missed), so a document nobody edits after the outage does not stay stale.
- */
-function sharedThroughRedis(redisUrl: string, say: (message: string, error?: unknown) => void, hocuspocus: () => Hocuspocus | undefined): RedisExtension {
-  const redis = new RedisExtension(redisConnection(redisUrl));
-  let down = false;
-  // ioredis's own types do not resolve through the extension's declarations: use what we need.
-  type Emitter = { on(event: string, listener: (error?: unknown) => void): void };
-  const [pub, sub] = [redis.pub, redis.sub] as unknown as Emitter[];
-  for (const client of [pub!, sub!]) {
-    client.on('error', (error: unknown) => {
-      if (!down) say('redis: connection lost; documents are not shared with other instances until it is back (retrying)', error);
-      down = true;
-    });
-  }
-  sub!.on('ready', () => {
-    if (!down) return;
-    down = false;
-    const instance = hocuspocus();
-    const open = instance ? [...instance.documents.values()] : [];
-    say(`redis: connected again; catching up ${open.length} open document(s) with the other instances`);
-    for (const document of open) {
-      const payload: onChangePayload = {
-        instance: instance!,
-        clientsCount: document.getConnectionsCount(),
-        context: {},
-        document,
-        documentName: document.name,
-        requestHeaders: new Headers(),
-        requestParameters: new URLSearchParams(),
-        update: new Uint8Array(),
-        socketId: '',
-        transactionOrigin: { source: 'local' },
-      };
-      redis.onChange(payload).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
-    }
-  });
-  return redis;
+  return { url, port, hocuspocus, records, log, durable, activity, plans, access, front, server, health, stop };
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

@@ -17,9 +17,9 @@ import { basename } from 'node:path';
 import * as Y from 'yjs';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { planOf, summarise } from '../children/child-documents.ts';
+import { planOf, summarise } from '../plans/child-documents.ts';
 import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
-import { applyStored } from '../collab/durable-documents.ts';
+import { readStored } from '../storage/documents/stored-document.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminIo } from './command.ts';
@@ -58,12 +58,8 @@ export function problemLine(p: RowProblem): string {
 }
 
 /** A stored document as a Y.Doc, or undefined when it was never stored. */
-async function loadDoc(store: AdminStore, name: string): Promise<Y.Doc | undefined> {
-  const stored = await store.log.load(name);
-  if (!stored) return undefined;
-  const doc = new Y.Doc();
-  applyStored(doc, stored);
-  return doc;
+function loadDoc(store: AdminStore, name: string): Promise<Y.Doc | undefined> {
+  return readStored(store.log, name);
 }
 
 /** Every child plan in the store with the identity the import compares rows against (read one at a time). */

@@ -16,7 +16,7 @@ import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { buildChildDocuments, summarise } from '../children/child-documents.ts';
+import { buildChildDocuments, summarise } from '../plans/child-documents.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary, NewAuditEntry } from '../storage/records/server-records.ts';
 import type { AdminStore } from './admin-store.ts';

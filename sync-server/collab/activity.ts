@@ -14,7 +14,8 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
 import type { DurableUpdate } from './durable-documents.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { readDocument, summarise } from '../children/child-documents.ts';
+import { summarise } from '../plans/child-documents.ts';
+import { readDocument } from '../plans/plan-host.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { AuditEntry, ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
 

@@ -13,11 +13,9 @@
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { rootsTouched } from '../../model/observe.ts';
-import type { DocumentLog, StoredDocument } from '../storage/documents/document-log.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import { applyStored, STORAGE_ORIGIN } from '../storage/documents/stored-document.ts';
 import { CLOSE, WireError } from './wire-error.ts';
-
-/** Transaction origin of updates replayed from storage (not appended again). */
-export const STORAGE_ORIGIN = Symbol('storage');
 
 /** What is waiting to be made durable for one document. */
 interface DocState {
@@ -30,18 +28,6 @@ interface DocState {
   failures: number;
   firstUnsavedAt: number | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-/** Replays a stored document (its snapshot, then the updates after it) into `doc`, in one transaction with {@link STORAGE_ORIGIN}. */
-export function applyStored(doc: Y.Doc, stored: StoredDocument): void {
-  Y.transact(
-    doc,
-    () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
-      for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN);
-    },
-    STORAGE_ORIGIN,
-  );
 }
 
 /** Where an update came from and which parts (root names) of the document it touched. */

@@ -16,9 +16,8 @@ import {
   type Person,
 } from '../../model/wire/index.ts';
 import { type Account, type AuditEntry, type ServerRecords } from '../storage/records/server-records.ts';
-import { requireGrant } from './children-api.ts';
+import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { HttpError, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
 
 /** What people call each part (root) of a plan and of its restricted document. */
 export const PART_LABELS: Readonly<Record<string, string>> = {
@@ -86,12 +85,6 @@ export function mergeNewestFirst(pages: readonly (readonly AuditEntry[])[], limi
     .slice(0, limit);
 }
 
-/** What the history routes use: the records (audit log, accounts, grants) and sessions. */
-export interface HistoryDeps {
-  readonly records: ServerRecords;
-  readonly sessions: Sessions;
-}
-
 /**
  * One page of a child's history, newest first: the plan's entries, and the restricted document's
  * when `withRestricted` (the caller has checked the grant). `next` is the `before` of the next page.
@@ -112,12 +105,11 @@ export async function historyPage(
 }
 
 /** Registers `GET /api/children/:id/history` (read access) and `GET /api/audit/verify` (administrators). */
-export function historyRoutes(router: Router, deps: HistoryDeps): void {
-  const { records, sessions } = deps;
+export function historyRoutes(router: Router, deps: Pick<ApiDeps, 'records' | 'sessions'>): void {
+  const { records } = deps;
 
   router.on('GET', '/api/children/:id/history', async ({ req, params, query }) => {
-    const account = await sessions.user(req);
-    const grant = await requireGrant(records, account, params.id!, 'read');
+    const { grant } = await guard(deps, req, params.id!, 'read');
     const parsed = HistoryQuery.safeParse(Object.fromEntries(query));
     if (!parsed.success) {
       throw new HttpError(400, 'invalid-query', `The query is not right: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}.`);
@@ -126,13 +118,7 @@ export function historyRoutes(router: Router, deps: HistoryDeps): void {
   });
 
   router.on('GET', '/api/audit/verify', async ({ req }) => {
-    const account = await sessions.user(req);
-    requireAdmin(account);
+    await guardAdmin(deps, req);
     return (await records.verifyAudit()) satisfies AuditVerifyReply;
   });
-}
-
-/** 403 unless the account may administer. */
-export function requireAdmin(account: Account): void {
-  if (!account.admin) throw new HttpError(403, 'forbidden', 'Only an administrator can do this. Ask your administrator.');
 }

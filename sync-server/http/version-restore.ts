@@ -16,7 +16,7 @@ import { exportDoc, type DocJson } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
 import { validate } from '../../model/validate.ts';
 import { writeJsonInto } from '../../model/write-json.ts';
-import { planOf } from '../children/child-documents.ts';
+import { planOf } from '../plans/child-documents.ts';
 
 /** Who restores, as the server authenticated them. */
 export interface Restorer {

@@ -5,8 +5,6 @@
  * Versions are of the plan document only; the restricted document has none. Saving and
  * restoring need edit access, reading needs read access.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { exportDoc } from '../../model/doc-json.ts';
 import { templates } from '../../templates/index.ts';
@@ -21,25 +19,14 @@ import {
   type VersionsReply,
   type VersionSummary,
 } from '../../model/wire/index.ts';
-import { planOf, readDocument } from '../children/child-documents.ts';
+import { planOf } from '../plans/child-documents.ts';
 import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
-import type { DocumentLog } from '../storage/documents/document-log.ts';
-import { requireGrant } from './children-api.ts';
+import { planError } from './children-api.ts';
+import { guard, type ApiDeps } from './guards.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
 import { restoreVersion, type RestoreResult } from './version-restore.ts';
-
-/** What the version routes use: records, the stored and loaded documents, sessions and the durability barrier. */
-export interface VersionsDeps {
-  readonly records: ServerRecords;
-  readonly log: DocumentLog;
-  readonly hocuspocus: Hocuspocus;
-  readonly sessions: Sessions;
-  /** The storage extension's barrier: resolves when a document's changes are on disk. */
-  readonly durable: (name: string) => Promise<void> | undefined;
-}
 
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
   return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
@@ -67,35 +54,28 @@ function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planO
  * Registers the named-version routes: save (edit), list, view, minutes (read) and restore (edit)
  * under `/api/children/:id/versions`.
  */
-export function versionsRoutes(router: Router, deps: VersionsDeps): void {
-  const { records, sessions } = deps;
+export function versionsRoutes(router: Router, deps: ApiDeps): void {
+  const { records, plans } = deps;
 
   router.on('POST', '/api/children/:id/versions', async ({ req, res, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'edit');
+    const { account } = await guard(deps, req, params.id!, 'edit');
     const body = await readJson(req, NewVersionBody);
-    const name = planDocumentName(params.id!);
-    await deps.durable(name);
-    const doc = await readDocument(deps.hocuspocus, deps.log, name);
-    if (!doc || !planOf(doc)) throw new HttpError(404, 'not-found', 'This child has no readable plan to save a version of.');
-    const version: NamedVersion = { id: randomUUID(), document: name, name: body.name, createdAt: new Date().toISOString(), createdBy: account.username, state: Y.encodeStateAsUpdate(doc) };
-    doc.destroy();
-    await records.addVersion(version);
+    const saved = await plans.saveVersion(params.id!, body.name, account.username);
+    if (!saved.ok) throw planError(saved);
+    const version = saved.value;
     res.statusCode = 201;
     return { version: summary(version, personOf(account)) } satisfies CreatedVersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const person = peopleLookup(records);
     const versions = await records.versionsOf(planDocumentName(params.id!));
     return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) } satisfies VersionsReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
     const plan = versionPlan(version);
     const json = exportDoc(plan.doc, plan.spec);
@@ -104,8 +84,7 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
   });
 
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
     const plan = versionPlan(version);
     const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
@@ -125,8 +104,7 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
   });
 
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'edit');
+    const { account } = await guard(deps, req, params.id!, 'edit');
     const version = await versionOf(records, params.id!, params.vid!);
     const name = planDocumentName(params.id!);
     let result: RestoreResult;

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { buildChildDocuments } from '../../sync-server/children/child-documents.ts';
+import { buildChildDocuments } from '../../sync-server/plans/child-documents.ts';
 import { mergeStored } from '../../sync-server/storage/documents/compaction.ts';
 import type { DocumentLog } from '../../sync-server/storage/documents/document-log.ts';
 import { openPostgresDocumentLog } from '../../sync-server/storage/documents/postgres-document-log.ts';

@@ -1,12 +1,10 @@
 /**
- * Making and reading children's documents on the server. Fields are created once, here, when a
- * child's plan is made from templates (DESIGN decision 5); the new documents go through
- * Hocuspocus (a direct connection), so the durable storage extension appends them like any edit.
- * Reading uses the loaded document when Hocuspocus has it, else the stored one.
+ * A child's documents as the server makes and reads them, in memory: fields are created once,
+ * here, when a child's plan is made from templates (DESIGN decision 5); a plan document opened
+ * as a typed plan; its caseload index entry. Storing them is `plans.ts`'s.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import { randomBytes } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { liveContext, type PlanContext } from '../../model/context.ts';
 import { openPlan } from '../../model/open-plan.ts';
 import { createPlanDoc, type Plan } from '../../model/plan.ts';
@@ -16,10 +14,7 @@ import { defaultForms, TemplateRegistry } from '../../model/template/registry.ts
 import type { RowInput } from '../../model/record-view.ts';
 import { timelineOfPlan } from '../../model/timeline/of-plan.ts';
 import { templates } from '../../templates/index.ts';
-import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary } from '../storage/records/server-records.ts';
-import type { DocumentLog } from '../storage/documents/document-log.ts';
-import { applyStored, STORAGE_ORIGIN } from '../collab/durable-documents.ts';
 
 /** A new child id: `c` and 12 characters of base32, e.g. `c7k2m9x4q1rt`. */
 export function newChildId(): string {
@@ -53,48 +48,6 @@ export function buildChildDocuments(child: NewChild, registry: TemplateRegistry 
   const plan = createPlanDoc(spec, { childId, templates: refs, child: child.details, roleMatrix, pathwayId: pathway.id }, ctx);
   const restricted = createRestrictedDoc(childId, refs, ctx);
   return { childId, plan, restricted };
-}
-
-/**
- * Stores a new child's documents (plan and restricted) through Hocuspocus and waits until
- * `durable(name)` (the storage extension's barrier) says they are on disk. Throws when the
- * child id is taken.
- */
-export async function storeNewDocuments(
-  hocuspocus: Hocuspocus,
-  log: DocumentLog,
-  childId: string,
-  docs: { plan: Y.Doc; restricted: Y.Doc },
-  context: object,
-  durable: (name: string) => Promise<void> | undefined,
-): Promise<void> {
-  for (const [name, doc] of [
-    [planDocumentName(childId), docs.plan],
-    [restrictedDocumentName(childId), docs.restricted],
-  ] as const) {
-    if (await log.load(name)) throw new RangeError(`a document named ${name} already exists`);
-    const connection = await hocuspocus.openDirectConnection(name, context);
-    try {
-      await connection.transact((live) => Y.applyUpdate(live, Y.encodeStateAsUpdate(doc)));
-      await durable(name);
-    } finally {
-      await connection.disconnect();
-    }
-  }
-}
-
-/** A copy of a stored or loaded document, for reading; undefined when it does not exist. */
-export async function readDocument(hocuspocus: Hocuspocus, log: DocumentLog, name: string): Promise<Y.Doc | undefined> {
-  const loaded = hocuspocus.documents.get(name);
-  const doc = new Y.Doc();
-  if (loaded) {
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded), STORAGE_ORIGIN);
-    return doc;
-  }
-  const stored = await log.load(name);
-  if (!stored) return undefined;
-  applyStored(doc, stored);
-  return doc;
 }
 
 /** The typed plan of a plan document, with the spec its meta names; undefined for a malformed meta. */
