@@ -13,7 +13,7 @@ import type { Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
 import { sharedThroughRedis } from './collab/redis-sharing.ts';
-import { attachSocketFront, type SocketFront } from './collab/socket-front.ts';
+import { SocketFrontExtension, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
 import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
@@ -75,31 +75,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const secret = await records.setting('token-signing-secret', () => randomBytes(32));
   const compactor: Compactor = createCompactor(log, { onError: say });
   const validator = new UpdateValidator();
-  /** Parts made later that earlier callbacks refer to. */
-  const late: { hocuspocus?: Hocuspocus; front?: SocketFront } = {};
-  const activity = new Activity(records, log, () => late.hocuspocus!, say);
-  const durable = new DurableDocuments(log, {
-    afterAppend: (name) => compactor.noteAppend(name),
-    onDurable: (name, batch) => activity.onDurable(name, batch),
-    log: say,
-  });
+  const durable = new DurableDocuments(log, { log: say });
+  const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
+  const activity = new Activity({ records, log, stored: durable, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
-  const extensions: Extension[] = [
-    access,
-    checks,
-    durable,
-    {
-      extensionName: 'socket-authenticated',
-      connected: async ({ request }) => {
-        late.front?.authenticated(request);
-        await Promise.resolve();
-      },
-    },
-  ];
+  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
+  // Hook order by priority: access (1000), then Redis (1000, added after it), checks (200),
+  // durable storage (150), then activity and the socket front (100).
+  const extensions: Extension[] = [access, checks, durable, activity, front];
   if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
-  late.hocuspocus = hocuspocus;
 
   const sessions = new Sessions(records, secret);
   const router = new Router();
@@ -120,7 +106,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       storage: { kind: log.kind, state: d.storage, lastError: d.lastError },
       unsaved: d.unsaved,
       documents: hocuspocus.getDocumentsCount(),
-      connections: late.front?.counts() ?? { open: 0, unauthenticated: 0 },
+      connections: front.counts(),
     };
   };
 
@@ -139,8 +125,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     serveClient(req, res);
   });
-  const front = attachSocketFront(server, hocuspocus, (name) => durable.barrier(name), say);
-  late.front = front;
+  front.attach(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -164,6 +149,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
+      stopCompacting();
       await compactor.close().catch(() => undefined);
       await validator.close().catch(() => undefined);
       await log.close();

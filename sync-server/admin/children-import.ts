@@ -23,7 +23,7 @@ import { readStored } from '../storage/documents/stored-document.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminIo } from './command.ts';
-import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from './new-children.ts';
+import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from '../plans/new-children.ts';
 import { identityOf, readTracker, sameChild, type ChildIdentity, type RowProblem, type TrackerRow } from './tracker-csv.ts';
 
 const USAGE = 'children import <tracker.csv> [--dry-run] [--skip-existing] [--json]';

@@ -9,10 +9,14 @@
  * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
  * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
  * changed, so typing in a plan costs no index write at all.
+ *
+ * A Hocuspocus extension of its own: it subscribes to the durable storage extension's stored
+ * batches ({@link StoredEvents.onStored}) when Hocuspocus is configured with it, and
+ * unsubscribes when Hocuspocus is destroyed.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
 import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
-import type { DurableUpdate } from './durable-documents.ts';
+import type { DurableUpdate, StoredEvents } from './durable-documents.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { summarise } from '../plans/child-documents.ts';
 import { readDocument } from '../plans/plan-host.ts';
@@ -32,25 +36,49 @@ export const AUDIT_WINDOW_MS = 100;
 /** A child's index entry is recomputed this long after the first change not yet indexed (ms). */
 export const INDEX_WINDOW_MS = 300;
 
-export class Activity {
+/** What the activity extension works with. */
+export interface ActivityConfig {
+  readonly records: ServerRecords;
+  readonly log: DocumentLog;
+  /** The durable storage extension, whose stored batches are audited and indexed. */
+  readonly stored: StoredEvents;
+  readonly say: (message: string, error?: unknown) => void;
+}
+
+export class Activity implements Extension {
+  readonly extensionName = 'activity';
   readonly #records: ServerRecords;
   readonly #log: DocumentLog;
-  readonly #hocuspocus: () => Hocuspocus;
+  readonly #stored: StoredEvents;
   readonly #say: (message: string, error?: unknown) => void;
+  #hocuspocus: Hocuspocus | undefined;
+  #unsubscribe: (() => void) | undefined;
   readonly #audit: NewAuditEntry[] = [];
   readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
   #writing: Promise<void> | undefined;
   #auditTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(records: ServerRecords, log: DocumentLog, hocuspocus: () => Hocuspocus, say: (message: string, error?: unknown) => void) {
-    this.#records = records;
-    this.#log = log;
-    this.#hocuspocus = hocuspocus;
-    this.#say = say;
+  constructor(config: ActivityConfig) {
+    this.#records = config.records;
+    this.#log = config.log;
+    this.#stored = config.stored;
+    this.#say = config.say;
   }
 
-  /** Called by the durable storage extension after a batch of `document` is stored. */
-  onDurable(document: string, updates: readonly DurableUpdate[]): void {
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.#hocuspocus = instance;
+    this.#unsubscribe ??= this.#stored.onStored((name, updates) => this.onStored(name, updates));
+    await Promise.resolve();
+  }
+
+  async onDestroy(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    await Promise.resolve();
+  }
+
+  /** Audits a batch of `document` just stored, and schedules its child's index entry. */
+  onStored(document: string, updates: readonly DurableUpdate[]): void {
     const at = new Date().toISOString();
     const byWriter = new Map<string, { username: string; action: AuditEntry['action']; parts: Set<string>; bytes: number }>();
     for (const u of updates) {
@@ -91,8 +119,10 @@ export class Activity {
   async refreshIndex(childId: string): Promise<void> {
     const document = planDocumentName(childId);
     try {
-      const live = this.#hocuspocus().documents.get(document);
-      const doc = live ?? (await readDocument(this.#hocuspocus(), this.#log, document));
+      const hocuspocus = this.#hocuspocus;
+      if (!hocuspocus) throw new Error('the activity extension is not configured with a Hocuspocus instance yet');
+      const live = hocuspocus.documents.get(document);
+      const doc = live ?? (await readDocument(hocuspocus, this.#log, document));
       if (!doc) return;
       let summary;
       try {

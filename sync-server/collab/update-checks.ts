@@ -24,6 +24,8 @@ export interface RefusedUpdate {
 
 export class UpdateChecks implements Extension {
   readonly extensionName = 'update-checks';
+  /** After access control (1000), before durable storage (150): an update is checked before it is stored. */
+  readonly priority = 200;
   readonly #validator: UpdateValidator;
   readonly #onRefused: (refused: RefusedUpdate) => void;
 

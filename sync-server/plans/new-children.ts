@@ -1,5 +1,6 @@
 /**
- * Children made by the admin command line (`children create`, `children import`): the documents
+ * Children made without a running server, by the admin command line (`children create`,
+ * `children import`), in the plans service's offline half: the documents
  * are built from templates in this process with `buildChildDocuments` (fields created once, on
  * the server side: DESIGN decision 5), the stages already reached are recorded, and each
  * document's whole state is appended to the document log directly, with no Hocuspocus in
@@ -16,10 +17,17 @@ import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { buildChildDocuments, summarise } from '../plans/child-documents.ts';
+import { buildChildDocuments, summarise } from './child-documents.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary, NewAuditEntry } from '../storage/records/server-records.ts';
-import type { AdminStore } from './admin-store.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
+
+/** Where children made without a running server are stored: the document log and the server records. */
+export interface OfflineStore {
+  readonly log: DocumentLog;
+  readonly records: ServerRecords;
+}
 
 /** Who the audit log names as the writer of what the admin command line stores. */
 export const ADMIN_USERNAME = 'admin';
@@ -130,7 +138,7 @@ export class StoreChildError extends Error {
  * store), an audit entry per document (`admin`, `action`, the parts it holds, its size), and
  * the caseload index entry. Resolves with the summary; rejects with a {@link StoreChildError}.
  */
-export async function storeChild(store: AdminStore, child: BuiltChild, action: 'create' | 'import'): Promise<StoredChild> {
+export async function storeChild(store: OfflineStore, child: BuiltChild, action: 'create' | 'import'): Promise<StoredChild> {
   const stored: StoredPart[] = [];
   try {
     for (const d of child.documents) if (await store.log.load(d.name)) throw new RangeError(`a document named ${d.name} already exists`);
@@ -159,7 +167,7 @@ export interface StoreChildrenResult {
 }
 
 /** Stores children one after another, stopping at the first failure. */
-export async function storeChildren(store: AdminStore, children: readonly BuiltChild[], action: 'create' | 'import'): Promise<StoreChildrenResult> {
+export async function storeChildren(store: OfflineStore, children: readonly BuiltChild[], action: 'create' | 'import'): Promise<StoreChildrenResult> {
   const created: StoredChild[] = [];
   for (const [index, child] of children.entries()) {
     try {
