@@ -92,7 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index: activity });
-  const apiDeps: ApiDeps = { records, log, hocuspocus, sessions, plans, durable: barrier, publicUrl: config.PUBLIC_URL };
+  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);

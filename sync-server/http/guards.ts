@@ -5,11 +5,8 @@
  * administer. And {@link ApiDeps}, what every route module is given.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Hocuspocus } from '@hocuspocus/server';
 import { CHILD_ID } from '../../model/wire/index.ts';
-import type { Durable } from '../plans/plan-host.ts';
 import type { Plans } from '../plans/plans.ts';
-import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { Account, Grant, ServerRecords } from '../storage/records/server-records.ts';
 import { HttpError } from './router.ts';
 import type { Sessions } from './session.ts';
@@ -17,12 +14,9 @@ import type { Sessions } from './session.ts';
 /** What the route modules use. */
 export interface ApiDeps {
   readonly records: ServerRecords;
-  readonly log: DocumentLog;
-  readonly hocuspocus: Hocuspocus;
   readonly sessions: Sessions;
+  /** Every read and write of a child's documents goes through the plans service. */
   readonly plans: Plans;
-  /** The storage extension's barrier: resolves when a document's changes are on disk. */
-  readonly durable: Durable;
   /** The address people reach the server at (PUBLIC_URL), for links such as calendar feeds. */
   readonly publicUrl?: string;
 }

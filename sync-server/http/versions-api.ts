@@ -26,7 +26,7 @@ import { guard, type ApiDeps } from './guards.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-import { restoreVersion, type RestoreResult } from './version-restore.ts';
+import type { RestoreResult } from '../plans/version-restore.ts';
 
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
   return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
@@ -106,10 +106,9 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {
     const { account } = await guard(deps, req, params.id!, 'edit');
     const version = await versionOf(records, params.id!, params.vid!);
-    const name = planDocumentName(params.id!);
     let result: RestoreResult;
     try {
-      result = await restoreVersion(deps.hocuspocus, name, version.state, { username: account.username, name: account.name }, deps.durable);
+      result = await plans.restore(params.id!, version.state, { username: account.username, name: account.name });
     } catch (error) {
       // Loading the plan (DurableDocuments.onLoadDocument) refuses a document that was never stored.
       if (error instanceof WireError && error.code === CLOSE.unknownDocument.code) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');

@@ -19,6 +19,7 @@ import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
 import { buildChildDocuments, newChildId, planOf } from './child-documents.ts';
 import { readDocument, storeNewDocuments, type Durable, type PlanHost } from './plan-host.ts';
+import { restoreVersion, type Restorer, type RestoreResult } from './version-restore.ts';
 
 /** What the service works with. */
 export interface PlansDeps {
@@ -125,5 +126,14 @@ export class Plans {
     doc.destroy();
     await this.#deps.records.addVersion(version);
     return { ok: true, value: version };
+  }
+
+  /**
+   * Restores a version of a child's plan as a new change by `user` (`version-restore.ts`),
+   * answered once on disk. Rejects with the durable storage extension's WireError
+   * (unknown-document) when the child has no plan.
+   */
+  restore(childId: string, state: Uint8Array, user: Restorer): Promise<RestoreResult> {
+    return restoreVersion(this.#deps.host, planDocumentName(childId), state, user, this.#deps.durable);
   }
 }

@@ -9,14 +9,14 @@
  * The change is written through the typed model by `writeJsonInto` (model/write-json.ts), part
  * by part, so only what differs changes; the `meta` root is never touched.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { liveContext } from '../../model/context.ts';
 import { exportDoc, type DocJson } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
 import { validate } from '../../model/validate.ts';
 import { writeJsonInto } from '../../model/write-json.ts';
-import { planOf } from '../plans/child-documents.ts';
+import { planOf } from './child-documents.ts';
+import type { Durable, PlanHost } from './plan-host.ts';
 
 /** Who restores, as the server authenticated them. */
 export interface Restorer {
@@ -59,13 +59,13 @@ export function versionContent(state: Uint8Array, liveMeta: unknown): { ok: true
  * version equal to the live content changes nothing (`changed: false`, and no audit entry).
  */
 export async function restoreVersion(
-  hocuspocus: Hocuspocus,
+  host: PlanHost,
   name: string,
   state: Uint8Array,
   user: Restorer,
-  durable: (name: string) => Promise<void> | undefined,
+  durable: Durable,
 ): Promise<RestoreResult> {
-  const connection = await hocuspocus.openDirectConnection(name, { username: user.username, action: 'restore' });
+  const connection = await host.openDirectConnection(name, { username: user.username, action: 'restore' });
   let result: RestoreResult = { ok: false, reason: 'The restore did not run.' };
   try {
     await connection.transact((live) => {
