@@ -1,7 +1,7 @@
 /**
  * Records what happens to documents once it is durable: an audit entry per writer per stored
- * batch (who, when, which document, which parts, how many bytes; the identity is the
- * authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
+ * batch (`../plans/audit-entries.ts`: who, when, which document, which parts, how many bytes;
+ * the identity is the authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
  * entry for a child's plan. Failures are logged and retried; they never lose the document
  * itself, which is already stored.
  *
@@ -18,18 +18,11 @@ import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/serv
 import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
 import type { DurableUpdate, StoredEvents } from './durable-documents.ts';
 import { localToday } from '../../model/calendar/day.ts';
+import { auditEntriesOf } from '../plans/audit-entries.ts';
 import { summarise } from '../plans/child-documents.ts';
 import { readDocument } from '../plans/plan-host.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
-import type { AuditEntry, ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
-
-/** Who an update's origin says wrote it, and what kind of write it was. */
-export function writerOf(origin: unknown): { username: string; action: AuditEntry['action'] } {
-  const o = origin as { source?: string; connection?: { context?: { user?: { username?: string } } }; context?: { username?: string; action?: AuditEntry['action'] } } | null;
-  if (o?.source === 'connection') return { username: o.connection?.context?.user?.username ?? 'unknown', action: 'edit' };
-  if (o?.source === 'local') return { username: o.context?.username ?? 'system', action: o.context?.action ?? 'edit' };
-  return { username: 'system', action: 'edit' };
-}
+import type { ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
 
 /** Longest an audit entry waits to share a commit with others (ms): at most ten audit commits a second. */
 export const AUDIT_WINDOW_MS = 100;
@@ -79,17 +72,7 @@ export class Activity implements Extension {
 
   /** Audits a batch of `document` just stored, and schedules its child's index entry. */
   onStored(document: string, updates: readonly DurableUpdate[]): void {
-    const at = new Date().toISOString();
-    const byWriter = new Map<string, { username: string; action: AuditEntry['action']; parts: Set<string>; bytes: number }>();
-    for (const u of updates) {
-      const { username, action } = writerOf(u.origin);
-      const key = `${username}\0${action}`;
-      let writer = byWriter.get(key);
-      if (!writer) byWriter.set(key, (writer = { username, action, parts: new Set(), bytes: 0 }));
-      for (const part of u.parts) writer.parts.add(part);
-      writer.bytes += u.update.length;
-    }
-    for (const { username, action, parts, bytes } of byWriter.values()) this.#audit.push({ at, username, document, action, parts: [...parts].sort(), bytes });
+    this.#audit.push(...auditEntriesOf(document, updates, new Date().toISOString()));
     // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
     this.#auditTimer ??= setTimeout(() => {
       this.#auditTimer = undefined;

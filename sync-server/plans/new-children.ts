@@ -21,6 +21,7 @@ import { buildChildDocuments, summarise } from './child-documents.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary, NewAuditEntry } from '../storage/records/server-records.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
+import { auditEntriesOf, serverOrigin } from './audit-entries.ts';
 import type { ServerRecords } from '../storage/records/server-records.ts';
 
 /** Where children made without a running server are stored: the document log and the server records. */
@@ -146,7 +147,7 @@ export async function storeChild(store: OfflineStore, child: BuiltChild, action:
     for (const d of child.documents) {
       await store.log.append(d.name, [d.update]);
       stored.push(d.part);
-      audit.push({ at: new Date().toISOString(), username: ADMIN_USERNAME, document: d.name, parts: d.parts, bytes: d.update.length, action });
+      audit.push(...auditEntriesOf(d.name, [{ update: d.update, origin: serverOrigin(ADMIN_USERNAME, action), parts: d.parts }], new Date().toISOString()));
     }
     await store.records.appendAudit(audit);
     stored.push('audit entries');
