@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { HealthReply } from '../model/wire/index.ts';
 import type { Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
@@ -51,13 +52,8 @@ export interface App {
   stop(): Promise<boolean>;
 }
 
-export interface Health {
-  readonly status: 'ok' | 'degraded';
-  readonly storage: { readonly kind: string; readonly state: 'ok' | 'failing'; readonly lastError?: string };
-  readonly unsaved: readonly { document: string; updates: number; since: string }[];
-  readonly documents: number;
-  readonly connections: { open: number; unauthenticated: number };
-}
+/** What `/healthz` answers (`model/wire/http/health.ts`). */
+export type Health = HealthReply;
 
 export interface AppOptions {
   /** Folder of the built client; defaults to client/dist. */
@@ -104,7 +100,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return {
       status: d.storage === 'ok' && d.unsaved.length === 0 ? 'ok' : 'degraded',
       storage: { kind: log.kind, state: d.storage, lastError: d.lastError },
-      unsaved: d.unsaved,
+      unsaved: [...d.unsaved],
       documents: hocuspocus.getDocumentsCount(),
       connections: front.counts(),
     };

@@ -11,3 +11,4 @@ export * from './http/children.ts';
 export * from './http/history.ts';
 export * from './http/versions.ts';
 export * from './http/calendar.ts';
+export * from './http/health.ts';
