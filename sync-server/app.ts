@@ -4,29 +4,33 @@
  * `/healthz`, and the built client. `startApp` opens storage, listens, and returns a handle
  * whose `stop()` stops accepting, saves everything and closes storage.
  */
-import { Hocuspocus, type Extension, type onChangePayload } from '@hocuspocus/server';
-import { Redis as RedisExtension, type Configuration as RedisConfiguration } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { HealthReply } from '../model/wire/index.ts';
 import type { Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
-import { attachSocketFront, type SocketFront } from './collab/socket-front.ts';
+import { sharedThroughRedis } from './collab/redis-sharing.ts';
+import { SocketFrontExtension, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
 import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
+import type { ApiDeps } from './http/guards.ts';
 import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
-import { Activity } from './records/activity.ts';
-import { openServerRecords } from './records/open-server-records.ts';
-import type { ServerRecords } from './records/server-records.ts';
-import { createCompactor, type Compactor } from './storage/compaction.ts';
-import type { DocumentLog } from './storage/document-log.ts';
-import { describeStore, openDocumentLog } from './storage/open-document-log.ts';
+import { Activity } from './collab/activity.ts';
+import { openServerRecords } from './storage/records/open-server-records.ts';
+import type { ServerRecords } from './storage/records/server-records.ts';
+import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
+import type { DocumentLog } from './storage/documents/document-log.ts';
+import { describeStore } from './storage/db/storage-config.ts';
+import { openStoreLog } from './storage/backup/store-backup.ts';
+import { Plans } from './plans/plans.ts';
 import { staticFiles } from './static-files.ts';
 import { UpdateValidator } from './validation/update-validator.ts';
 
@@ -38,6 +42,7 @@ export interface App {
   readonly log: DocumentLog;
   readonly durable: DurableDocuments;
   readonly activity: Activity;
+  readonly plans: Plans;
   readonly access: AccessControl;
   readonly front: SocketFront;
   readonly server: Server;
@@ -47,13 +52,8 @@ export interface App {
   stop(): Promise<boolean>;
 }
 
-export interface Health {
-  readonly status: 'ok' | 'degraded';
-  readonly storage: { readonly kind: string; readonly state: 'ok' | 'failing'; readonly lastError?: string };
-  readonly unsaved: readonly { document: string; updates: number; since: string }[];
-  readonly documents: number;
-  readonly connections: { open: number; unauthenticated: number };
-}
+/** What `/healthz` answers (`model/wire/http/health.ts`). */
+export type Health = HealthReply;
 
 export interface AppOptions {
   /** Folder of the built client; defaults to client/dist. */
@@ -66,42 +66,30 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const say = options.say ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
   // SQLite connections in threads of their own: a commit waiting for the disk never pauses forwarding.
-  const log = await openDocumentLog(config, { ownThread: true });
+  const log = await openStoreLog(config, { ownThread: true });
   const records = await openServerRecords(config, { ownThread: true });
   const secret = await records.setting('token-signing-secret', () => randomBytes(32));
   const compactor: Compactor = createCompactor(log, { onError: say });
   const validator = new UpdateValidator();
-  /** Parts made later that earlier callbacks refer to. */
-  const late: { hocuspocus?: Hocuspocus; front?: SocketFront } = {};
-  const activity = new Activity(records, log, () => late.hocuspocus!, say);
-  const durable = new DurableDocuments(log, {
-    afterAppend: (name) => compactor.noteAppend(name),
-    onDurable: (name, batch) => activity.onDurable(name, batch),
-    log: say,
-  });
+  const durable = new DurableDocuments(log, { log: say });
+  const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
+  const activity = new Activity({ records, log, stored: durable, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
-  const extensions: Extension[] = [
-    access,
-    checks,
-    durable,
-    {
-      extensionName: 'socket-authenticated',
-      connected: async ({ request }) => {
-        late.front?.authenticated(request);
-        await Promise.resolve();
-      },
-    },
-  ];
-  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say, () => late.hocuspocus));
+  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
+  // Hook order by priority: access (1000), then Redis (1000, added after it), checks (200),
+  // durable storage (150), then activity and the socket front (100).
+  const extensions: Extension[] = [access, checks, durable, activity, front];
+  if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
-  late.hocuspocus = hocuspocus;
 
   const sessions = new Sessions(records, secret);
   const router = new Router();
   sessions.routes(router);
-  childrenRoutes(router, { records, log, hocuspocus, sessions, activity, durable: (name) => durable.barrier(name) });
-  const apiDeps = { records, log, hocuspocus, sessions, durable: (name: string) => durable.barrier(name), publicUrl: config.PUBLIC_URL };
+  const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
+  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index: activity });
+  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL };
+  childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);
   calendarRoutes(router, apiDeps);
@@ -112,9 +100,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return {
       status: d.storage === 'ok' && d.unsaved.length === 0 ? 'ok' : 'degraded',
       storage: { kind: log.kind, state: d.storage, lastError: d.lastError },
-      unsaved: d.unsaved,
+      unsaved: [...d.unsaved],
       documents: hocuspocus.getDocumentsCount(),
-      connections: late.front?.counts() ?? { open: 0, unauthenticated: 0 },
+      connections: front.counts(),
     };
   };
 
@@ -133,8 +121,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     serveClient(req, res);
   });
-  const front = attachSocketFront(server, hocuspocus, (name) => durable.barrier(name), say);
-  late.front = front;
+  front.attach(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -158,6 +145,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
+      stopCompacting();
       await compactor.close().catch(() => undefined);
       await validator.close().catch(() => undefined);
       await log.close();
@@ -165,67 +153,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, access, front, server, health, stop };
-}
-
-/**
- * The Redis extension's connection settings from REDIS_URL: host and port, user name and
- * password (percent-decoded), database number from the path and TLS for `rediss://`.
- */
-export function redisConnection(redisUrl: string): Pick<RedisConfiguration, 'host' | 'port' | 'options'> {
-  const url = new URL(redisUrl);
-  const db = Number(url.pathname.slice(1) || '0');
-  const options: { username?: string; password?: string; db?: number; tls?: object } = {};
-  if (url.username) options.username = decodeURIComponent(url.username);
-  if (url.password) options.password = decodeURIComponent(url.password);
-  if (Number.isInteger(db) && db > 0) options.db = db;
-  if (url.protocol === 'rediss:') options.tls = {};
-  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port || 6379), options };
-}
-
-/**
- * The Redis extension for REDIS_URL, its connection failures logged once per outage (ioredis
- * would otherwise print an "Unhandled error event" on every reconnection attempt). While Redis
- * is away, each instance keeps serving and storing its own clients' edits. When the subscriber
- * is back (its subscriptions restored), every open document announces its state to the other
- * instances as it does after a change (the extension's `onChange`: a sync step 1, answered with
- * what it missed), so a document nobody edits after the outage does not stay stale.
- */
-function sharedThroughRedis(redisUrl: string, say: (message: string, error?: unknown) => void, hocuspocus: () => Hocuspocus | undefined): RedisExtension {
-  const redis = new RedisExtension(redisConnection(redisUrl));
-  let down = false;
-  // ioredis's own types do not resolve through the extension's declarations: use what we need.
-  type Emitter = { on(event: string, listener: (error?: unknown) => void): void };
-  const [pub, sub] = [redis.pub, redis.sub] as unknown as Emitter[];
-  for (const client of [pub!, sub!]) {
-    client.on('error', (error: unknown) => {
-      if (!down) say('redis: connection lost; documents are not shared with other instances until it is back (retrying)', error);
-      down = true;
-    });
-  }
-  sub!.on('ready', () => {
-    if (!down) return;
-    down = false;
-    const instance = hocuspocus();
-    const open = instance ? [...instance.documents.values()] : [];
-    say(`redis: connected again; catching up ${open.length} open document(s) with the other instances`);
-    for (const document of open) {
-      const payload: onChangePayload = {
-        instance: instance!,
-        clientsCount: document.getConnectionsCount(),
-        context: {},
-        document,
-        documentName: document.name,
-        requestHeaders: new Headers(),
-        requestParameters: new URLSearchParams(),
-        update: new Uint8Array(),
-        socketId: '',
-        transactionOrigin: { source: 'local' },
-      };
-      redis.onChange(payload).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
-    }
-  });
-  return redis;
+  return { url, port, hocuspocus, records, log, durable, activity, plans, access, front, server, health, stop };
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

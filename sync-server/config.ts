@@ -3,7 +3,7 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
-import { StorageConfig } from './storage/open-document-log.ts';
+import { StorageConfig } from './storage/db/storage-config.ts';
 
 export const Config = StorageConfig.extend({
   /** TCP port; 0 picks a free one (tests). */

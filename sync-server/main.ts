@@ -10,6 +10,11 @@ import { readConfig } from './config.ts';
 import { localToday } from '../model/calendar/day.ts';
 import { seedDemo } from './demo/demo-caseload.ts';
 
+/** Whether the server listens only for connections from this computer. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** Hard limit for shutdown: the process exits by then whatever happens. */
 const SHUTDOWN_LIMIT_MS = 9_500;
 
@@ -33,6 +38,12 @@ if (seeded) {
   console.log('First start: a fictional demo caseload and these demo accounts were created.');
   console.log('The passwords are shown only now; keep them somewhere safe.');
   for (const a of seeded) console.log(`  ${a.username.padEnd(16)} ${a.password}   ${a.name}, ${a.role}`);
+  console.log('To give an account a new password: npm run admin -- users password <username>');
+}
+if (isLoopback(config.config.HOST)) {
+  console.log('');
+  console.log(`Only this computer can connect (HOST is ${config.config.HOST}). To let other devices in the meeting room`);
+  console.log('connect over your network, start it with: HOST=0.0.0.0 npm start');
 }
 console.log('');
 console.log('Stop with Ctrl+C; everything is saved first.');

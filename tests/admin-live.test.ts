@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAdmin } from '../sync-server/admin/main.ts';
-import { CLOSE } from '../sync-server/collab/close-codes.ts';
+import { CLOSE } from '../model/wire/index.ts';
 import { addChild, addUser, connect, eventually, login, startTestServer, type TestClient, type TestServer } from './harness/collab.ts';
 
 let server: TestServer;

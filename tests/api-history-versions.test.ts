@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { liveContext } from '../model/context.ts';
 import { exportDoc, type DocJson } from '../model/doc-json.ts';
 import { Plan } from '../model/plan.ts';
-import { planOf } from '../sync-server/children/child-documents.ts';
+import { planOf } from '../sync-server/plans/child-documents.ts';
 import { addChild, addUser, connect, eventually, login, startTestServer, type TestClient, type TestServer } from './harness/collab.ts';
 
 let server: TestServer;

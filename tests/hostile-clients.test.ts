@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { planOf } from '../sync-server/children/child-documents.ts';
+import { planOf } from '../sync-server/plans/child-documents.ts';
 import { validate } from '../model/validate.ts';
 import { addChild, addUser, connect, eventually, login, startTestServer, type TestClient, type TestServer } from './harness/collab.ts';
 import { queryAwarenessMessage, RefusedUpgrade, SYNC, updateMessage, WireClient } from './harness/hocuspocus-wire.ts';

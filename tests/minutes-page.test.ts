@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveContext } from '../model/context.ts';
 import { Plan } from '../model/plan.ts';
-import { planOf } from '../sync-server/children/child-documents.ts';
+import { planOf } from '../sync-server/plans/child-documents.ts';
 import { addChild, addUser, connect, login, startTestServer, type TestServer } from './harness/collab.ts';
 import { axeViolations, collectPageErrors, launchBrowser, screenshot, type LaunchedBrowser } from './harness/index.ts';
 

@@ -8,3 +8,7 @@ export * from './close-codes.ts';
 export * from './http/errors.ts';
 export * from './http/session.ts';
 export * from './http/children.ts';
+export * from './http/history.ts';
+export * from './http/versions.ts';
+export * from './http/calendar.ts';
+export * from './http/health.ts';

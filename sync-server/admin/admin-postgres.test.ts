@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../tests/harness/postgres.ts';
-import { openServerRecords } from '../records/open-server-records.ts';
+import { openServerRecords } from '../storage/records/open-server-records.ts';
 import { makeChildrenCommand } from './children-command.ts';
 import { makeGrantCommands } from './grant-command.ts';
 import { makeUsersCommand } from './users-command.ts';

@@ -6,7 +6,7 @@
  * so a person watching a script still sees them.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import type { AdminCommand, AdminIo } from './main.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
 
 /** Exit statuses of the admin commands. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -6,10 +6,11 @@
  * notices account and grant changes through the access version.
  */
 import { readConfig, type Config } from '../config.ts';
-import { openServerRecords } from '../records/open-server-records.ts';
-import type { ServerRecords } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
-import { describeStore, openDocumentLog } from '../storage/open-document-log.ts';
+import { openServerRecords } from '../storage/records/open-server-records.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import { describeStore } from '../storage/db/storage-config.ts';
+import { openStoreLog } from '../storage/backup/store-backup.ts';
 import type { AdminReply } from './admin-reply.ts';
 
 /** The environment the commands read, usually `process.env`. */
@@ -30,7 +31,7 @@ export interface AdminStore {
  * be opened (nothing is left open then).
  */
 export async function openAdminStore(config: Config): Promise<AdminStore> {
-  const log = await openDocumentLog(config);
+  const log = await openStoreLog(config);
   let records: ServerRecords;
   try {
     records = await openServerRecords(config);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdmin } from './main.ts';
-import { exported, samplePlan, tempFolder } from './test-plans.ts';
+import { exported, samplePlan, tempFolder } from '../testing/test-plans.ts';
 
 async function admin(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];

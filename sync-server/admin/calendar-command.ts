@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { templates } from '../../templates/index.ts';
 import { planCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
-import type { AdminCommand, AdminIo } from './main.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
 import { parseToday, readTimelinePlan } from './plan-file.ts';
 
 const USAGE = 'usage: npm run admin -- calendar <plan.json> [--today YYYY-MM-DD] [--out file.ics]';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Timeline } from '../../model/timeline/types.ts';
 import { runAdmin } from './main.ts';
-import { exported, samplePlan, tempFolder } from './test-plans.ts';
+import { exported, samplePlan, tempFolder } from '../testing/test-plans.ts';
 
 async function admin(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];

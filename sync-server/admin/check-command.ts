@@ -11,9 +11,9 @@
 import { parseArgs } from 'node:util';
 import type { Finding, Rating, StageResult, Timeline } from '../../model/timeline/types.ts';
 import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
+import { ukDate } from '../../model/words.ts';
 import { templates } from '../../templates/index.ts';
-import type { AdminCommand, AdminIo } from './main.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
 import { parseToday, readTimelinePlan } from './plan-file.ts';
 
 const USAGE = 'usage: npm run admin -- check <plan.json> [--today YYYY-MM-DD] [--json]';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { planOf } from '../children/child-documents.ts';
+import { planOf } from '../plans/child-documents.ts';
 import { openAdminStore, type AdminStore } from './admin-store.ts';
 import { makeChildrenCommand } from './children-command.ts';
 

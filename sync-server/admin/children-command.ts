@@ -11,8 +11,8 @@ import { AdminReply, formatTable, parseCommandArgs, plural } from './admin-reply
 import { runOnStore, type AdminEnv } from './admin-store.ts';
 import { childFields, fieldNamed, readFieldText } from './child-details-input.ts';
 import { importChildren } from './children-import.ts';
-import type { AdminCommand, AdminIo } from './main.ts';
-import { buildChild, StoreChildError, storeChild } from './new-children.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
+import { buildChild, StoreChildError, storeChild } from '../plans/new-children.ts';
 
 /** The usage lines of the `children` subcommands, without `npm run admin -- `. */
 export const CHILDREN_USAGE = {

@@ -17,13 +17,13 @@ import { basename } from 'node:path';
 import * as Y from 'yjs';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { planOf, summarise } from '../children/child-documents.ts';
-import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
-import { applyStored } from '../collab/durable-documents.ts';
+import { planOf, summarise } from '../plans/child-documents.ts';
+import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
+import { readStored } from '../storage/documents/stored-document.ts';
 import { AdminReply, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
-import type { AdminIo } from './main.ts';
-import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from './new-children.ts';
+import type { AdminIo } from './command.ts';
+import { ADMIN_USERNAME, buildChild, storeChildren, type BuiltChild } from '../plans/new-children.ts';
 import { identityOf, readTracker, sameChild, type ChildIdentity, type RowProblem, type TrackerRow } from './tracker-csv.ts';
 
 const USAGE = 'children import <tracker.csv> [--dry-run] [--skip-existing] [--json]';
@@ -58,12 +58,8 @@ export function problemLine(p: RowProblem): string {
 }
 
 /** A stored document as a Y.Doc, or undefined when it was never stored. */
-async function loadDoc(store: AdminStore, name: string): Promise<Y.Doc | undefined> {
-  const stored = await store.log.load(name);
-  if (!stored) return undefined;
-  const doc = new Y.Doc();
-  applyStored(doc, stored);
-  return doc;
+function loadDoc(store: AdminStore, name: string): Promise<Y.Doc | undefined> {
+  return readStored(store.log, name);
 }
 
 /** Every child plan in the store with the identity the import compares rows against (read one at a time). */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storageCommands } from '../storage/backup-commands.ts';
+import { storageCommands } from './backup-command.ts';
 import { withJsonOption } from './admin-reply.ts';
 import { openAdminStore } from './admin-store.ts';
 import { makeChildrenCommand } from './children-command.ts';

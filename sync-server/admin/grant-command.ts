@@ -7,11 +7,11 @@
  * within seconds and close those the new grant no longer allows.
  */
 import { z } from 'zod';
-import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
-import type { Grant } from '../records/server-records.ts';
+import { CHILD_ID, planDocumentName } from '../../model/wire/index.ts';
+import type { Grant } from '../storage/records/server-records.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
-import type { AdminCommand } from './main.ts';
+import type { AdminCommand } from './command.ts';
 
 const GRANT_USAGE = 'grant <username> <childId> read|edit [--restricted] [--json]';
 const REVOKE_USAGE = 'revoke <username> <childId> [--json]';

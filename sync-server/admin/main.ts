@@ -3,26 +3,15 @@
  * own file and is registered here; unknown commands and bad options get a usage message and
  * exit status 2.
  */
-import { backupCommand, restoreCommand } from '../storage/backup-commands.ts';
 import { withJsonOption } from './admin-reply.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
 import { calendarCommand } from './calendar-command.ts';
 import { checkCommand } from './check-command.ts';
 import { childrenCommand } from './children-command.ts';
 import { grantCommand, revokeCommand } from './grant-command.ts';
 import { templatesCommand } from './templates-command.ts';
 import { usersCommand } from './users-command.ts';
-
-/** A command: parses its own arguments, writes to stdout/stderr, returns the exit status. */
-export interface AdminCommand {
-  readonly name: string;
-  readonly summary: string;
-  run(args: string[], io: AdminIo): Promise<number> | number;
-}
-
-export interface AdminIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 const COMMANDS: readonly AdminCommand[] = [
   templatesCommand,

@@ -9,11 +9,12 @@ import { fixedContext } from '../../model/context.ts';
 import { localToday, tryParseDay } from '../../model/calendar/day.ts';
 import { importDoc } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
-import { Plan } from '../../model/plan.ts';
+import { openPlan } from '../../model/open-plan.ts';
+import type { Plan } from '../../model/plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import type { TimelineInput } from '../../model/timeline/types.ts';
-import type { AdminIo } from './main.ts';
+import type { AdminIo } from './command.ts';
 
 export type PlanFileResult = { ok: true; plan: Plan; meta: DocMeta } | { ok: false; problems: string[] };
 
@@ -52,8 +53,9 @@ export async function readPlanFile(path: string, registry: TemplateRegistry): Pr
   if (!spec.ok) return spec;
   const imported = importDoc(data, spec.spec, 'admin');
   if (!imported.ok) return imported;
-  const plan = new Plan(imported.doc, spec.spec, fixedContext('admin', 'admin'));
-  return { ok: true, plan, meta: meta.data };
+  const opened = openPlan(imported.doc, registry, fixedContext('admin', 'admin'));
+  if (!opened.ok) return fail(opened.message);
+  return { ok: true, plan: opened.plan, meta: opened.meta };
 }
 
 /** The plan spec the meta names, or which of its templates this server lacks and which it has. */

@@ -1,7 +1,7 @@
 /** `templates [--json]`: lists every shipped template with id, kind, title, version and source. */
 import { parseArgs } from 'node:util';
 import { templates } from '../../templates/index.ts';
-import type { AdminCommand } from './main.ts';
+import type { AdminCommand } from './command.ts';
 
 export const templatesCommand: AdminCommand = {
   name: 'templates',

@@ -22,7 +22,7 @@ import type { PathwayTemplate } from '../../model/template/pathway.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { templates } from '../../templates/index.ts';
 import { childFields, fieldNamed, looseKey, readDate, readFieldText } from './child-details-input.ts';
-import type { ChildInput, StageReached } from './new-children.ts';
+import type { ChildInput, StageReached } from '../plans/new-children.ts';
 
 /** Largest tracker file read, in bytes. */
 export const MAX_TRACKER_BYTES = 10 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
-import { openServerRecords } from '../records/open-server-records.ts';
+import { openServerRecords } from '../storage/records/open-server-records.ts';
 import type { PasswordRead } from './password-input.ts';
 import { makeUsersCommand } from './users-command.ts';
 

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { hashPassword, SCRYPT_COST } from '../auth/password.ts';
-import { storedText } from '../records/record-checks.ts';
-import { USERNAME, type Account } from '../records/server-records.ts';
+import { storedText } from '../storage/records/record-checks.ts';
+import { USERNAME, type Account } from '../storage/records/server-records.ts';
 import { AdminReply, formatTable, parseCommandArgs, plural } from './admin-reply.ts';
 import { runOnStore, type AdminEnv } from './admin-store.ts';
-import type { AdminCommand, AdminIo } from './main.ts';
+import type { AdminCommand, AdminIo } from './command.ts';
 import { NewPassword, stdinPasswordSource, type PasswordSource } from './password-input.ts';
 
 const USAGE = {

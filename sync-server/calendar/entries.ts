@@ -15,7 +15,7 @@ import type { Stage } from '../../model/template/pathway.ts';
 import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { describeRRule } from '../../model/timeline/recurrence.ts';
 import type { ItemStatus, OccurrenceResult, StageResult, Timeline, TimelineInput } from '../../model/timeline/types.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
+import { ukDate } from '../../model/words.ts';
 
 export type EntryKind = 'due' | 'done' | 'meeting' | 'action' | 'check' | 'series';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import { templates } from '../../templates/index.ts';
-import { samplePlan } from '../admin/test-plans.ts';
+import { samplePlan } from '../testing/test-plans.ts';
 import { planEntries, type CalendarEntry } from './entries.ts';
 import { escapeText, toICalendar } from './ical.ts';
 

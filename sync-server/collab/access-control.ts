@@ -17,10 +17,10 @@ import type {
   onDisconnectPayload,
   onTokenSyncPayload,
 } from '@hocuspocus/server';
-import type { ServerRecords } from '../records/server-records.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
 import { verifyToken } from '../auth/tokens.ts';
-import { CLOSE, WireError } from './close-codes.ts';
-import { parseDocumentName } from './document-names.ts';
+import { CLOSE, WireError } from './wire-error.ts';
+import { parseDocumentName } from '../../model/wire/index.ts';
 
 /** Who is connected, as the server authenticated them. */
 export interface SessionUser {

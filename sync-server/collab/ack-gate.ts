@@ -8,10 +8,11 @@
  * unless an acknowledgement is already waiting ahead of them (order on the wire is kept).
  * Forwarding to others therefore never waits for the disk; acknowledging the sender always does.
  */
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 
-/** Hocuspocus's message type for "update saved" (MessageType.SyncStatus). */
-const SYNC_STATUS = 8;
+/** Hocuspocus's message type for "update saved", as the number on the wire. */
+const SYNC_STATUS: number = MessageType.SyncStatus;
 
 /** The WebSocket surface Hocuspocus uses. */
 export interface SocketLike {

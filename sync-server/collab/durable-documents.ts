@@ -13,11 +13,9 @@
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { rootsTouched } from '../../model/observe.ts';
-import type { DocumentLog, StoredDocument } from '../storage/document-log.ts';
-import { CLOSE, WireError } from './close-codes.ts';
-
-/** Transaction origin of updates replayed from storage (not appended again). */
-export const STORAGE_ORIGIN = Symbol('storage');
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import { applyStored, STORAGE_ORIGIN } from '../storage/documents/stored-document.ts';
+import { CLOSE, WireError } from './wire-error.ts';
 
 /** What is waiting to be made durable for one document. */
 interface DocState {
@@ -30,18 +28,6 @@ interface DocState {
   failures: number;
   firstUnsavedAt: number | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-/** Replays a stored document (its snapshot, then the updates after it) into `doc`, in one transaction with {@link STORAGE_ORIGIN}. */
-export function applyStored(doc: Y.Doc, stored: StoredDocument): void {
-  Y.transact(
-    doc,
-    () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
-      for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN);
-    },
-    STORAGE_ORIGIN,
-  );
 }
 
 /** Where an update came from and which parts (root names) of the document it touched. */
@@ -67,19 +53,27 @@ export interface DurableHealth {
   readonly unsaved: readonly { document: string; updates: number; since: string }[];
 }
 
+/** Told after each batch of a document's updates is durable, with where each came from. */
+export type StoredListener = (name: string, updates: readonly DurableUpdate[]) => void;
+
+/** Where others subscribe to what the durable storage extension has stored. */
+export interface StoredEvents {
+  /** Registers `listener` for every batch stored from now on (in registration order); returns its unsubscribe. */
+  onStored(listener: StoredListener): () => void;
+}
+
 export interface DurableOptions {
-  /** Called after a batch of a document's updates is durable, with where each came from. */
-  readonly onDurable?: (name: string, updates: readonly DurableUpdate[]) => void;
-  /** Called after each successful append, e.g. to schedule compaction. */
-  readonly afterAppend?: (name: string) => void;
   /** First retry delay after a failed append, doubling up to `maxRetryMs`. */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-export class DurableDocuments implements Extension {
+export class DurableDocuments implements Extension, StoredEvents {
   readonly extensionName = 'durable-documents';
+  /** After access control and the update checks: only an update they let through is stored. */
+  readonly priority = 150;
+  readonly #listeners = new Set<StoredListener>();
   readonly #log: DocumentLog;
   readonly #options: DurableOptions;
   readonly #docs = new Map<string, DocState>();
@@ -90,6 +84,15 @@ export class DurableDocuments implements Extension {
   constructor(log: DocumentLog, options: DurableOptions = {}) {
     this.#log = log;
     this.#options = options;
+  }
+
+  onStored(listener: StoredListener): () => void {
+    // A wrapper per registration, so registering one function twice needs two unsubscribes.
+    const entry: StoredListener = (name, updates) => listener(name, updates);
+    this.#listeners.add(entry);
+    return () => {
+      this.#listeners.delete(entry);
+    };
   }
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -190,8 +193,13 @@ export class DurableDocuments implements Extension {
       const ready = state.waiters.filter((w) => w.target <= state.committed);
       state.waiters = state.waiters.filter((w) => w.target > state.committed);
       for (const w of ready) w.resolve();
-      this.#options.afterAppend?.(name);
-      this.#options.onDurable?.(name, batch);
+      for (const listener of this.#listeners) {
+        try {
+          listener(name, batch);
+        } catch (error) {
+          this.#options.log?.(`durable-documents: a listener of stored updates of ${name} failed`, error);
+        }
+      }
     } catch (error) {
       state.failures++;
       this.#failing = true;

@@ -9,12 +9,12 @@
  *   authenticate within {@link LIMITS.authenticateWithinMs} (close 4408) and holds little memory.
  * Acknowledgements pass through the durability gate (`ack-gate.ts`).
  */
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Extension, Hocuspocus, connectedPayload, onConfigurePayload } from '@hocuspocus/server';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { gateAcknowledgements } from './ack-gate.ts';
-import { CLOSE } from './close-codes.ts';
+import { CLOSE } from '../../model/wire/index.ts';
 
 /** The documented limits (see sync-server/README.md). */
 export const LIMITS = {
@@ -63,39 +63,85 @@ export interface SocketFront {
   close(code?: number, reason?: string): void;
 }
 
-/** Attaches the `/collab` WebSocket endpoint to `server`. */
-export function attachSocketFront(
-  server: Server,
-  hocuspocus: Hocuspocus,
-  barrier: (document: string) => Promise<void> | undefined,
-  log: (message: string, error?: unknown) => void = () => {},
-): SocketFront {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes, perMessageDeflate: false });
-  const open = new Set<WebSocket>();
-  const anonymous = new Set<WebSocket>();
-  const byRequest = new WeakMap<object, WebSocket>();
-  let accepting = true;
+/** What the front needs: the durability barrier its acknowledgements wait on, and where to log. */
+export interface SocketFrontConfig {
+  readonly barrier: (document: string) => Promise<void> | undefined;
+  readonly log?: (message: string, error?: unknown) => void;
+}
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = (request.url ?? '').split('?')[0];
-    if (!accepting || path !== '/collab') {
-      socket.end(`HTTP/1.1 ${accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
-      return;
-    }
-    if (anonymous.size >= LIMITS.maxUnauthenticated) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
-  });
+/**
+ * The `/collab` WebSocket endpoint, and the extension that tells it when a socket has
+ * authenticated (its `connected` hook): create it first, give it to Hocuspocus among the
+ * extensions, then {@link SocketFrontExtension.attach} it to the HTTP server.
+ */
+export class SocketFrontExtension implements Extension, SocketFront {
+  readonly extensionName = 'socket-front';
+  readonly #config: SocketFrontConfig;
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes, perMessageDeflate: false });
+  readonly #open = new Set<WebSocket>();
+  readonly #anonymous = new Set<WebSocket>();
+  readonly #byRequest = new WeakMap<object, WebSocket>();
+  #hocuspocus: Hocuspocus | undefined;
+  #accepting = true;
 
-  const accept = (ws: WebSocket, request: IncomingMessage): void => {
+  constructor(config: SocketFrontConfig) {
+    this.#config = config;
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.#hocuspocus = instance;
+    await Promise.resolve();
+  }
+
+  /** A socket has authenticated a document: it no longer counts against the anonymous cap or deadline. */
+  async connected({ request }: connectedPayload): Promise<void> {
+    this.authenticated(request);
+    await Promise.resolve();
+  }
+
+  /** Serves `/collab` upgrades of `server` (after Hocuspocus is configured with this extension). */
+  attach(server: Server): this {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (request.url ?? '').split('?')[0];
+      if (!this.#accepting || path !== '/collab') {
+        socket.end(`HTTP/1.1 ${this.#accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
+        return;
+      }
+      if (this.#anonymous.size >= LIMITS.maxUnauthenticated) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request));
+    });
+    return this;
+  }
+
+  counts(): { open: number; unauthenticated: number } {
+    return { open: this.#open.size, unauthenticated: this.#anonymous.size };
+  }
+
+  authenticated(request: object): void {
+    const ws = this.#byRequest.get(request);
+    if (ws) this.#anonymous.delete(ws);
+  }
+
+  close(code = 1001, reason = 'server-shutting-down'): void {
+    this.#accepting = false;
+    for (const ws of this.#open) ws.close(code, reason);
+    this.#wss.close();
+  }
+
+  #accept(ws: WebSocket, request: IncomingMessage): void {
+    const hocuspocus = this.#hocuspocus;
+    if (!hocuspocus) throw new Error('socket-front: attached before Hocuspocus was configured with it');
+    const log = this.#config.log ?? (() => {});
+    const { open, anonymous } = { open: this.#open, anonymous: this.#anonymous };
     open.add(ws);
     anonymous.add(ws);
-    byRequest.set(request, ws);
+    this.#byRequest.set(request, ws);
     const messages = new Bucket(LIMITS.messagesPerSecond);
     const bytes = new Bucket(LIMITS.bytesPerSecond);
-    const gated = gateAcknowledgements(ws, barrier);
+    const gated = gateAcknowledgements(ws, this.#config.barrier);
     const client = hocuspocus.handleConnection(gated, request as unknown as Request);
     const deadline = setTimeout(() => {
       if (anonymous.has(ws)) ws.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason);
@@ -120,20 +166,7 @@ export function attachSocketFront(
     ws.on('error', (error) => {
       log('collab: socket error', error);
     });
-  };
-
-  return {
-    counts: () => ({ open: open.size, unauthenticated: anonymous.size }),
-    authenticated(request) {
-      const ws = byRequest.get(request);
-      if (ws) anonymous.delete(ws);
-    },
-    close(code = 1001, reason = 'server-shutting-down') {
-      accepting = false;
-      for (const ws of open) ws.close(code, reason);
-      wss.close();
-    },
-  };
+  }
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -9,7 +9,7 @@
 import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
 import type { UpdateValidator } from '../validation/update-validator.ts';
 import type { AccessContext } from './access-control.ts';
-import { CLOSE, WireError } from './close-codes.ts';
+import { CLOSE, WireError } from './wire-error.ts';
 
 /** y-protocols sync message types that carry an update: SyncStep2 and Update. */
 const CARRIES_UPDATE = new Set([1, 2]);
@@ -24,6 +24,8 @@ export interface RefusedUpdate {
 
 export class UpdateChecks implements Extension {
   readonly extensionName = 'update-checks';
+  /** After access control (1000), before durable storage (150): an update is checked before it is stored. */
+  readonly priority = 200;
   readonly #validator: UpdateValidator;
   readonly #onRefused: (refused: RefusedUpdate) => void;
 

@@ -8,8 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { addDays } from '../../model/calendar/day-math.ts';
 import { Plan } from '../../model/plan.ts';
 import { hashPassword } from '../auth/password.ts';
-import { buildChildDocuments, planOf, storeNewDocuments } from '../children/child-documents.ts';
-import type { App } from '../app.ts';
+import { buildChildDocuments, planOf } from '../plans/child-documents.ts';
+import type { Plans } from '../plans/plans.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
+
+/** What the demo is made through: the server records and the plans service. */
+export interface DemoTarget {
+  readonly records: ServerRecords;
+  readonly plans: Plans;
+}
 
 export interface DemoAccount {
   readonly username: string;
@@ -85,7 +92,7 @@ export function generatePassword(): string {
 }
 
 /** Makes the demo accounts and caseload when the store has no accounts yet; returns the passwords made, or undefined when already seeded. */
-export async function seedDemo(app: App, today: string): Promise<{ username: string; password: string; name: string; role: string }[] | undefined> {
+export async function seedDemo(app: DemoTarget, today: string): Promise<{ username: string; password: string; name: string; role: string }[] | undefined> {
   if ((await app.records.accounts()).length > 0) return undefined;
   const passwords: { username: string; password: string; name: string; role: string }[] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -108,9 +115,8 @@ export async function seedDemo(app: App, today: string): Promise<{ username: str
     plan.transact(() => {
       for (const [stage, daysAgo] of child.stages) plan.recordStage(stage, addDays(today, -daysAgo));
     });
-    await storeNewDocuments(app.hocuspocus, app.log, docs.childId, docs, { username: 'system', action: 'create' }, (name) => app.durable.barrier(name));
+    await app.plans.store(docs.childId, docs, 'system', 'create');
     for (const a of DEMO_ACCOUNTS) await app.records.grant({ username: a.username, childId: docs.childId, level: a.access, restricted: a.restricted });
-    await app.activity.refreshIndex(docs.childId);
   }
   return passwords;
 }

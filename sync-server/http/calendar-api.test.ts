@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteServerRecords } from '../records/sqlite-server-records.ts';
-import type { ServerRecords } from '../records/server-records.ts';
+import { openSqliteServerRecords } from '../storage/records/sqlite-server-records.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
 import { accountForKey, calendarSecret, formatCalendarKey, parseCalendarKey, sameSecret } from './calendar-api.ts';
 
 let dir: string;

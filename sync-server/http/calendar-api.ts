@@ -10,33 +10,21 @@
  * routes take either a bearer token or a valid key; a key is compared in constant time, and it
  * only ever works while the account is enabled and only for the children it may read now.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
-import { ukDate } from '../../model/timeline/uk-date.ts';
+import { ukDate } from '../../model/words.ts';
 import { templates } from '../../templates/index.ts';
 import { planCalendar, type CalendarEntry, type PlanCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { planOf, readDocument } from '../children/child-documents.ts';
-import { planDocumentName } from '../collab/document-names.ts';
-import { USERNAME, type Account, type ServerRecords } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
-import { requireGrant } from './children-api.ts';
+import { planOf } from '../plans/child-documents.ts';
+import { planDocumentName, type CalendarUrlReply } from '../../model/wire/index.ts';
+import { USERNAME, type Account, type ServerRecords } from '../storage/records/server-records.ts';
+import { guard, type ApiDeps } from './guards.ts';
 import { HttpError, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
 
 /** What the calendar routes use: records (grants, feed keys), the documents, sessions and the public address. */
-export interface CalendarDeps {
-  readonly records: ServerRecords;
-  readonly log: DocumentLog;
-  readonly hocuspocus: Hocuspocus;
-  readonly sessions: Sessions;
-  /** The address people use to reach the server (PUBLIC_URL); else taken from the request's Host. */
-  readonly publicUrl?: string;
-}
-
 /** The settings key of a user's calendar feed secret. */
 export function calendarKeySetting(username: string): string {
   return `calendar-key:${username}`;
@@ -87,11 +75,11 @@ export async function accountForKey(records: ServerRecords, key: string): Promis
 
 /** One child's plan as a calendar for `today` (no entries when it names no known pathway); undefined when it has no readable plan. */
 export async function childCalendar(
-  deps: Pick<CalendarDeps, 'hocuspocus' | 'log'>,
+  deps: Pick<ApiDeps, 'plans'>,
   childId: string,
   today: string,
 ): Promise<PlanCalendar | undefined> {
-  const doc = await readDocument(deps.hocuspocus, deps.log, planDocumentName(childId));
+  const doc = await deps.plans.read(planDocumentName(childId));
   if (!doc) return undefined;
   try {
     const plan = planOf(doc);
@@ -102,7 +90,7 @@ export async function childCalendar(
 }
 
 /** The address of the server as the user reaches it, ending in "/". */
-function baseUrl(deps: CalendarDeps, req: IncomingMessage): string {
+function baseUrl(deps: ApiDeps, req: IncomingMessage): string {
   const base = deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
   return base.endsWith('/') ? base : `${base}/`;
 }
@@ -120,7 +108,7 @@ function sendCalendar(res: ServerResponse, text: string, filename: string): unde
 }
 
 /** Registers the calendar feeds and `GET /api/me/calendar-url`. */
-export function calendarRoutes(router: Router, deps: CalendarDeps): void {
+export function calendarRoutes(router: Router, deps: ApiDeps): void {
   const { records, sessions } = deps;
   const who = async (req: IncomingMessage, query: URLSearchParams): Promise<Account> => {
     const key = query.get('key');
@@ -135,12 +123,11 @@ export function calendarRoutes(router: Router, deps: CalendarDeps): void {
       url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
       childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,
       message: 'Subscribe to this address in Outlook or Google Calendar. It works without signing in, so keep it as private as a password.',
-    };
+    } satisfies CalendarUrlReply;
   });
 
   router.on('GET', '/api/children/:id/calendar.ics', async ({ req, res, params, query }) => {
-    const account = await who(req, query);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read', await who(req, query));
     const today = localToday();
     const child = await childCalendar(deps, params.id!, today);
     if (!child) throw new HttpError(404, 'not-found', 'This child has no readable plan.');

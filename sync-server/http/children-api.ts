@@ -1,133 +1,81 @@
 /**
  * The children part of the HTTP API: the caseload a user may see, creating a child from
- * templates (fields created on the server), and a plan's plain-JSON export and import.
- * Access is checked on every call against the grants in server storage.
+ * templates (fields created on the server), and a plan's plain-JSON export and import, all
+ * through the plans service (`plans/plans.ts`). Access is checked on every call against the
+ * grants in server storage (`guards.ts`).
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import { z } from 'zod';
-import { exportDoc, importDoc } from '../../model/doc-json.ts';
-import { DocMeta } from '../../model/doc-spec.ts';
-import { templates } from '../../templates/index.ts';
-import { CHILD_ID, planDocumentName } from '../collab/document-names.ts';
-import { buildChildDocuments, newChildId, planOf, readDocument, storeNewDocuments } from '../children/child-documents.ts';
-import type { Activity } from '../records/activity.ts';
-import type { Account, Grant, ServerRecords } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
-import { createRestrictedDoc } from '../../model/restricted.ts';
+import { NewChildBody, planDocumentName, type ChildReply, type ChildrenReply, type CreatedChildReply } from '../../model/wire/index.ts';
+import type { Durable, PlanHost } from '../plans/plan-host.ts';
+import { Plans, type PlanAuthor, type PlanFailure } from '../plans/plans.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import type { ServerRecords } from '../storage/records/server-records.ts';
+import { guard, type ApiDeps } from './guards.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
 
-export const NewChildBody = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    pathwayId: z.string().min(1).max(100),
-    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
-    jurisdiction: z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']).optional(),
-    legalStatus: z.string().max(200).optional(),
-    proceedings: z.string().max(200).optional(),
-    multiTrack: z.boolean().optional(),
-    earlyPermanence: z.boolean().optional(),
-  })
-  .strict();
-
-export interface ChildrenDeps {
-  readonly records: ServerRecords;
-  readonly log: DocumentLog;
-  readonly hocuspocus: Hocuspocus;
-  readonly sessions: Sessions;
-  readonly activity: Activity;
-  /** The storage extension's barrier: resolves when a document's changes are on disk. */
-  readonly durable: (name: string) => Promise<void> | undefined;
+/** A failure of the plans service as the HTTP error that answers it. */
+export function planError(failure: PlanFailure): HttpError {
+  return new HttpError(failure.code === 'not-found' ? 404 : 400, failure.code, failure.message);
 }
 
-/** The grant a user holds on a child, or 404 (not 403, so ids of others' children are not confirmed). */
-export async function requireGrant(records: ServerRecords, account: Account, childId: string, level: 'read' | 'edit'): Promise<Grant> {
-  if (!CHILD_ID.test(childId)) throw new HttpError(404, 'not-found', 'There is no such child, or you have no access to them.');
-  const grant = await records.grantFor(account.username, childId);
-  if (!grant || (level === 'edit' && grant.level !== 'edit')) {
-    if (grant) throw new HttpError(403, 'forbidden', 'You can read this plan but not change it.');
-    throw new HttpError(404, 'not-found', 'There is no such child, or you have no access to them.');
-  }
-  return grant;
-}
-
-/** Creates a child: documents made from templates, stored durably, the creator granted edit. */
+/** Creates a child through a plans service made of `deps` (for callers that hold no service: the tests' harness); throws an HttpError for a bad body. */
 export async function createChild(
-  deps: Pick<ChildrenDeps, 'records' | 'log' | 'hocuspocus' | 'activity' | 'durable'>,
-  by: Account | 'admin',
-  body: z.infer<typeof NewChildBody>,
-  childId = newChildId(),
+  deps: { records: ServerRecords; log: DocumentLog; hocuspocus: PlanHost; activity: { refreshIndex(childId: string): Promise<void> }; durable: Durable },
+  by: PlanAuthor,
+  body: NewChildBody,
+  childId?: string,
 ): Promise<string> {
-  const username = by === 'admin' ? 'admin' : by.username;
-  const { name, pathwayId, ...rest } = body;
-  let docs;
-  try {
-    docs = buildChildDocuments({ childId, pathwayId, details: { name, ...rest }, by: by === 'admin' ? 'Administrator' : by.name });
-  } catch (error) {
-    throw new HttpError(400, 'invalid-child', `${(error as Error).message}. Known pathways: ${templates.ofKind('pathway').map((p) => p.id).join(', ')}.`);
-  }
-  await storeNewDocuments(deps.hocuspocus, deps.log, childId, docs, { username, action: 'create' }, deps.durable);
-  if (by !== 'admin') await deps.records.grant({ username: by.username, childId, level: 'edit', restricted: true });
-  await deps.activity.refreshIndex(childId);
-  return childId;
+  const plans = new Plans({ records: deps.records, log: deps.log, host: deps.hocuspocus, durable: deps.durable, index: deps.activity });
+  const created = await plans.create(by, body, childId);
+  if (!created.ok) throw planError(created);
+  return created.value;
 }
 
-export function childrenRoutes(router: Router, deps: ChildrenDeps): void {
-  const { records, sessions } = deps;
+export function childrenRoutes(router: Router, deps: ApiDeps): void {
+  const { records, sessions, plans } = deps;
 
   router.on('GET', '/api/children', async ({ req }) => {
     const account = await sessions.user(req);
     const grants = await records.grantsOf(account.username);
     const byId = new Map(grants.map((g) => [g.childId, g]));
     const summaries = await records.children(grants.map((g) => g.childId));
-    return { children: summaries.map((s) => ({ ...s, access: byId.get(s.childId)?.level, restricted: byId.get(s.childId)?.restricted ?? false })) };
+    return {
+      children: summaries.flatMap((s) => {
+        const grant = byId.get(s.childId);
+        return grant ? [{ ...s, access: grant.level, restricted: grant.restricted }] : [];
+      }),
+    } satisfies ChildrenReply;
   });
 
   router.on('POST', '/api/children', async ({ req, res }) => {
     const account = await sessions.user(req);
     const body = await readJson(req, NewChildBody);
-    const childId = await createChild(deps, account, body);
+    const created = await plans.create(account, body);
+    if (!created.ok) throw planError(created);
     res.statusCode = 201;
-    return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
+    return { childId: created.value, document: planDocumentName(created.value), summary: await records.child(created.value) } satisfies CreatedChildReply;
   });
 
   router.on('GET', '/api/children/:id', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    const grant = await requireGrant(records, account, params.id!, 'read');
-    return { ...(await records.child(params.id!)), access: grant.level, restricted: grant.restricted };
+    const { grant } = await guard(deps, req, params.id!, 'read');
+    // A child granted but not yet indexed answers its access alone (the index catches up within a second).
+    return { ...(await records.child(params.id!)), access: grant.level, restricted: grant.restricted } satisfies Partial<ChildReply>;
   });
 
   router.on('GET', '/api/children/:id/export', async ({ req, res, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
-    const doc = await readDocument(deps.hocuspocus, deps.log, planDocumentName(params.id!));
-    const plan = doc && planOf(doc);
-    if (!doc || !plan) throw new HttpError(404, 'not-found', 'This child has no readable plan.');
+    await guard(deps, req, params.id!, 'read');
+    const exported = await plans.export(params.id!);
+    if (!exported.ok) throw planError(exported);
     res.setHeader('content-disposition', `attachment; filename="plan-${params.id!}.json"`);
-    const json = exportDoc(doc, plan.spec);
-    doc.destroy();
-    return json;
+    return exported.value;
   });
 
   router.on('POST', '/api/children/import', async ({ req, res }) => {
     const account = await sessions.user(req);
     const data = await readJson(req, z.record(z.string(), z.unknown()));
-    const meta = DocMeta.safeParse(data.meta);
-    if (!meta.success) throw new HttpError(400, 'invalid-plan', 'This is not an exported plan: its "meta" is missing or malformed.');
-    let spec;
-    try {
-      spec = templates.specFor(meta.data);
-    } catch (error) {
-      throw new HttpError(400, 'unknown-templates', `The plan was made from templates this server does not have: ${(error as Error).message}`);
-    }
-    const childId = newChildId();
-    const imported = importDoc({ ...data, meta: { ...meta.data, childId } }, spec);
-    if (!imported.ok) throw new HttpError(400, 'invalid-plan', `The plan cannot be imported: ${imported.problems.slice(0, 20).join('; ')}.`);
-    const restricted = createRestrictedDoc(childId, meta.data.templates, { actor: account.name, now: () => new Date(), newId: () => crypto.randomUUID() });
-    await storeNewDocuments(deps.hocuspocus, deps.log, childId, { plan: imported.doc, restricted }, { username: account.username, action: 'import' }, deps.durable);
-    await records.grant({ username: account.username, childId, level: 'edit', restricted: true });
-    await deps.activity.refreshIndex(childId);
+    const imported = await plans.import(account, data);
+    if (!imported.ok) throw planError(imported);
     res.statusCode = 201;
-    return { childId, document: planDocumentName(childId), summary: await records.child(childId) };
+    return { childId: imported.value, document: planDocumentName(imported.value), summary: await records.child(imported.value) } satisfies CreatedChildReply;
   });
 }

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteServerRecords } from '../records/sqlite-server-records.ts';
-import type { AuditEntry, ServerRecords } from '../records/server-records.ts';
-import { HistoryQuery, historyEntry, historyPage, mergeNewestFirst, partLabel } from './history-api.ts';
+import { openSqliteServerRecords } from '../storage/records/sqlite-server-records.ts';
+import type { AuditEntry, ServerRecords } from '../storage/records/server-records.ts';
+import { HistoryQuery } from '../../model/wire/index.ts';
+import { historyEntry, historyPage, mergeNewestFirst, partLabel } from './history-api.ts';
 
 let dir: string;
 let records: ServerRecords;

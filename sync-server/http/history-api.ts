@@ -5,12 +5,19 @@
  * authenticated writer, never a Yjs client id). Entries of the restricted document are shown
  * only to users whose grant covers it; to others they do not exist.
  */
-import { z } from 'zod';
-import { parseDocumentName, planDocumentName, restrictedDocumentName } from '../collab/document-names.ts';
-import { MAX_AUDIT_PAGE, type Account, type AuditEntry, type ServerRecords } from '../records/server-records.ts';
-import { requireGrant } from './children-api.ts';
+import {
+  parseDocumentName,
+  planDocumentName,
+  restrictedDocumentName,
+  type AuditVerifyReply,
+  type HistoryEntry,
+  HistoryQuery,
+  type HistoryReply,
+  type Person,
+} from '../../model/wire/index.ts';
+import { type Account, type AuditEntry, type ServerRecords } from '../storage/records/server-records.ts';
+import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { HttpError, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
 
 /** What people call each part (root) of a plan and of its restricted document. */
 export const PART_LABELS: Readonly<Record<string, string>> = {
@@ -27,35 +34,6 @@ export const PART_LABELS: Readonly<Record<string, string>> = {
 /** A part's label; a part without one (not made by this server) is shown by its name. */
 export function partLabel(part: string): string {
   return PART_LABELS[part] ?? part;
-}
-
-/** Page size of the history when `limit` is not given. */
-export const DEFAULT_HISTORY_LIMIT = 50;
-
-/** The query of `GET /api/children/:id/history`: `limit` 1 to 1000 (default 50), `before` a seq from the previous page. */
-export const HistoryQuery = z
-  .object({
-    limit: z.coerce
-      .number({ error: `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}` })
-      .int(`limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`)
-      .min(1, `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`)
-      .max(MAX_AUDIT_PAGE, `limit must be at most ${MAX_AUDIT_PAGE}`)
-      .default(DEFAULT_HISTORY_LIMIT),
-    before: z.coerce
-      .number({ error: 'before must be the seq of an entry from the previous page' })
-      .int('before must be the seq of an entry from the previous page')
-      .min(1, 'before must be the seq of an entry from the previous page')
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional(),
-  })
-  .strict();
-
-/** Who a writer was, as others see them. */
-export interface Person {
-  readonly username: string;
-  readonly name: string;
-  readonly role: string | null;
-  readonly organisation: string | null;
 }
 
 /** Writers that are not accounts: the server itself and the admin command line. */
@@ -86,18 +64,6 @@ export function peopleLookup(records: ServerRecords): (username: string) => Prom
   };
 }
 
-/** One entry of a child's history, as the API answers it. */
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly action: AuditEntry['action'];
-  /** `plan` for the child's plan, `restricted` for its restricted document. */
-  readonly document: 'plan' | 'restricted';
-  readonly user: Person;
-  readonly parts: readonly { readonly part: string; readonly label: string }[];
-  readonly bytes: number;
-}
-
 /** An audit entry as a history entry (the document is the plan unless it ends in `:restricted`). */
 export function historyEntry(entry: AuditEntry, user: Person): HistoryEntry {
   return {
@@ -119,12 +85,6 @@ export function mergeNewestFirst(pages: readonly (readonly AuditEntry[])[], limi
     .slice(0, limit);
 }
 
-/** What the history routes use: the records (audit log, accounts, grants) and sessions. */
-export interface HistoryDeps {
-  readonly records: ServerRecords;
-  readonly sessions: Sessions;
-}
-
 /**
  * One page of a child's history, newest first: the plan's entries, and the restricted document's
  * when `withRestricted` (the caller has checked the grant). `next` is the `before` of the next page.
@@ -133,8 +93,8 @@ export async function historyPage(
   records: ServerRecords,
   childId: string,
   withRestricted: boolean,
-  query: z.infer<typeof HistoryQuery>,
-): Promise<{ entries: HistoryEntry[]; next: number | null }> {
+  query: HistoryQuery,
+): Promise<HistoryReply> {
   const documents = [planDocumentName(childId), ...(withRestricted ? [restrictedDocumentName(childId)] : [])];
   const pages = await Promise.all(documents.map((d) => records.auditOf(d, query.limit, query.before)));
   const merged = mergeNewestFirst(pages, query.limit);
@@ -145,12 +105,11 @@ export async function historyPage(
 }
 
 /** Registers `GET /api/children/:id/history` (read access) and `GET /api/audit/verify` (administrators). */
-export function historyRoutes(router: Router, deps: HistoryDeps): void {
-  const { records, sessions } = deps;
+export function historyRoutes(router: Router, deps: Pick<ApiDeps, 'records' | 'sessions'>): void {
+  const { records } = deps;
 
   router.on('GET', '/api/children/:id/history', async ({ req, params, query }) => {
-    const account = await sessions.user(req);
-    const grant = await requireGrant(records, account, params.id!, 'read');
+    const { grant } = await guard(deps, req, params.id!, 'read');
     const parsed = HistoryQuery.safeParse(Object.fromEntries(query));
     if (!parsed.success) {
       throw new HttpError(400, 'invalid-query', `The query is not right: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}.`);
@@ -159,13 +118,7 @@ export function historyRoutes(router: Router, deps: HistoryDeps): void {
   });
 
   router.on('GET', '/api/audit/verify', async ({ req }) => {
-    const account = await sessions.user(req);
-    requireAdmin(account);
-    return records.verifyAudit();
+    await guardAdmin(deps, req);
+    return (await records.verifyAudit()) satisfies AuditVerifyReply;
   });
-}
-
-/** 403 unless the account may administer. */
-export function requireAdmin(account: Account): void {
-  if (!account.admin) throw new HttpError(403, 'forbidden', 'Only an administrator can do this. Ask your administrator.');
 }

@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { fixedContext } from '../../model/context.ts';
 import { Plan } from '../../model/plan.ts';
 import { templates } from '../../templates/index.ts';
-import { newPlan } from '../validation/plan-fixture.ts';
-import { escapeHtml, latestMeeting, renderMinutes } from './minutes-page.ts';
+import { newPlan } from '../testing/plan-fixture.ts';
+import { escapeHtml, renderMinutes } from './minutes-page.ts';
 
 const form = templates.require('ppm', 'ppm');
 
@@ -91,11 +91,11 @@ describe('the minutes of a version', () => {
     const p = plan();
     const later = p.addMeeting({ meetingDate: '2026-11-03' });
     p.addMeeting({ meetingDate: '2026-05-01' });
-    expect(latestMeeting(p)?.meeting.id).toBe(later);
+    expect(p.latestMeeting()?.meeting.id).toBe(later);
     const undated = plan();
     undated.addMeeting();
     const last = undated.addMeeting();
-    expect(latestMeeting(undated)?.meeting.id).toBe(last);
-    expect(latestMeeting(plan())).toBeUndefined();
+    expect(undated.latestMeeting()?.meeting.id).toBe(last);
+    expect(plan().latestMeeting()).toBeUndefined();
   });
 });

@@ -10,11 +10,11 @@
  * Security Policy that allows only its own style element (by hash).
  */
 import { createHash } from 'node:crypto';
-import type { RegisterValue } from '../../model/field-value.ts';
 import type { Plan } from '../../model/plan.ts';
 import type { RecordView } from '../../model/record-view.ts';
 import type { RegisterEntry } from '../../model/register.ts';
 import type { FieldSpec, FormTemplate, SectionSpec, TableSpec } from '../../model/template/form.ts';
+import { formatValue, NOT_RECORDED, ukMoment } from '../../model/words.ts';
 
 /** What the minutes of a version are made from. */
 export interface MinutesInput {
@@ -33,12 +33,6 @@ export interface MinutesPage {
   readonly html: string;
   readonly contentSecurityPolicy: string;
 }
-
-/** Shown for a field with no value, so a blank is never mistaken for "no". */
-export const NOT_RECORDED = 'Not recorded';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -79,41 +73,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A single-valued field's value as words: "3 November 2026", "Yes", "Not recorded". */
-export function formatValue(field: FieldSpec, value: RegisterValue | undefined): string {
-  if (value === undefined || value === null) return NOT_RECORDED;
-  if (field.kind === 'boolean') return value ? 'Yes' : 'No';
-  if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dateFormat.format(new Date(`${value}T00:00:00Z`));
-  return String(value);
-}
-
-/** A moment as "3 November 2026 at 14:05" (UK time); the text itself when it is not a time. */
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d).replace(', ', ' at ');
-}
-
-/** The meeting the minutes record: the latest by date of meeting; among equal or undated ones, the one added last. */
-export function latestMeeting(plan: Plan): { meeting: RecordView; index: number; count: number } | undefined {
-  const meetings = plan.ppms.rows();
-  let best: { meeting: RecordView; index: number; date: string } | undefined;
-  meetings.forEach((meeting, index) => {
-    const value = meeting.spec.fields.some((f) => f.id === 'meetingDate') ? meeting.value('meetingDate') : undefined;
-    const date = typeof value === 'string' ? value : '';
-    if (!best || date >= best.date) best = { meeting, index, date };
-  });
-  return best && { meeting: best.meeting, index: best.index, count: meetings.length };
-}
-
 /** The minutes page of a version. */
 export function renderMinutes(input: MinutesInput): MinutesPage {
   const { plan, form, version, createdBy, generatedAt } = input;
   const nameValue = plan.child.value('name');
   const childName = typeof nameValue === 'string' && nameValue.trim() !== '' ? nameValue : 'Name not recorded';
-  const latest = latestMeeting(plan);
+  const latest = plan.latestMeeting();
   const meetingDate = latest ? latest.meeting.value('meetingDate') : undefined;
   const meetingWords = latest
-    ? `Meeting ${latest.index + 1} of ${latest.count}${typeof meetingDate === 'string' ? `, held on ${formatValue({ id: 'meetingDate', label: 'Date of meeting', kind: 'date' }, meetingDate)}` : ', date not recorded'}`
+    ? `Meeting ${latest.index + 1} of ${latest.count}${typeof meetingDate === 'string' ? `, held on ${formatValue({ kind: 'date' }, meetingDate)}` : ', date not recorded'}`
     : 'No meeting had been recorded when this version was saved.';
   const by = createdBy.role ? `${createdBy.name} (${createdBy.role})` : createdBy.name;
   const sections = form.sections
@@ -134,9 +102,9 @@ export function renderMinutes(input: MinutesInput): MinutesPage {
 <h1>${escapeHtml(childName)}</h1>
 <dl class="facts">
 <dt>Version</dt><dd>${escapeHtml(version.name)}</dd>
-<dt>Saved</dt><dd>${escapeHtml(`${formatWhen(version.createdAt)} by ${by}`)}</dd>
+<dt>Saved</dt><dd>${escapeHtml(`${ukMoment(version.createdAt)} by ${by}`)}</dd>
 <dt>Meeting</dt><dd>${escapeHtml(meetingWords)}</dd>
-<dt>Printed</dt><dd>${escapeHtml(formatWhen(generatedAt.toISOString()))}</dd>
+<dt>Printed</dt><dd>${escapeHtml(ukMoment(generatedAt.toISOString()))}</dd>
 </dl>
 <p class="confidential">Confidential: part of the child's case record. Keep and share it as the case record is kept and shared.</p>
 </header>
@@ -173,7 +141,7 @@ function value(field: FieldSpec, record: RecordView): string {
   const shown = state.value === undefined ? `<span class="empty">${NOT_RECORDED}</span>` : escapeHtml(formatValue(field, state.value));
   if (state.conflicts.length === 0) return shown;
   const kept = [state.current, ...state.conflicts].filter((e): e is RegisterEntry => e !== undefined);
-  const words = kept.map((e) => `“${formatValue(field, e.value)}” (${e.by}, ${formatWhen(e.at)})`).join(' or ');
+  const words = kept.map((e) => `“${formatValue(field, e.value)}” (${e.by}, ${ukMoment(e.at)})`).join(' or ');
   return `${shown}<span class="conflict">${escapeHtml(`Conflict to resolve: ${words}`)}</span>`;
 }
 

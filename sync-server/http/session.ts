@@ -7,20 +7,18 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { z } from 'zod';
 import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.ts';
-import type { Account, ServerRecords } from '../records/server-records.ts';
+import type { Account, ServerRecords } from '../storage/records/server-records.ts';
+import { LoginBody, type MeReply, type SessionReply, type SessionUser } from '../../model/wire/index.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-
-export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 
 /** Failed attempts allowed per username and address, and per address, in 15 minutes. */
 export const LOGIN_LIMITS = { perUser: 5, perAddress: 50, windowSeconds: 15 * 60 } as const;
 
 /** The public view of an account. */
-export function publicAccount(a: Account): { username: string; name: string; role: string; organisation: string; admin: boolean } {
-  return { username: a.username, name: a.name, role: a.role, organisation: a.organisation, admin: a.admin };
+export function publicAccount(a: Account): SessionUser {
+  return { username: a.username, name: a.name, role: a.role, organisation: a.organisation, admin: a.admin } satisfies SessionUser;
 }
 
 export class Sessions {
@@ -66,7 +64,7 @@ export class Sessions {
     router.on('POST', '/api/token', async ({ req }) => this.#issue(await this.user(req)));
     router.on('GET', '/api/me', async ({ req }) => {
       const account = await this.user(req);
-      return { ...publicAccount(account), grants: await this.#records.grantsOf(account.username) };
+      return { ...publicAccount(account), grants: await this.#records.grantsOf(account.username) } satisfies MeReply;
     });
   }
 
@@ -79,7 +77,7 @@ export class Sessions {
     }
   }
 
-  async #issue(account: Account): Promise<{ token: string; expiresAt: string; user: ReturnType<typeof publicAccount> }> {
+  async #issue(account: Account): Promise<SessionReply> {
     const now = Date.now();
     const token = await issueToken(this.#secret, account.username, TOKEN_LIFETIME_SECONDS, now);
     return { token, expiresAt: new Date(now + TOKEN_LIFETIME_SECONDS * 1000).toISOString(), user: publicAccount(account) };

@@ -5,56 +5,28 @@
  * Versions are of the plan document only; the restricted document has none. Saving and
  * restoring need edit access, reading needs read access.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { exportDoc } from '../../model/doc-json.ts';
 import { templates } from '../../templates/index.ts';
-import { CLOSE, WireError } from '../collab/close-codes.ts';
-import { planDocumentName } from '../collab/document-names.ts';
-import { planOf, readDocument } from '../children/child-documents.ts';
-import type { NamedVersion, ServerRecords } from '../records/server-records.ts';
-import type { DocumentLog } from '../storage/document-log.ts';
-import { requireGrant } from './children-api.ts';
-import { peopleLookup, personOf, type Person } from './history-api.ts';
+import { CLOSE, WireError } from '../collab/wire-error.ts';
+import {
+  NewVersionBody,
+  planDocumentName,
+  type CreatedVersionReply,
+  type Person,
+  type RestoreReply,
+  type VersionReply,
+  type VersionsReply,
+  type VersionSummary,
+} from '../../model/wire/index.ts';
+import { planOf } from '../plans/child-documents.ts';
+import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
+import { planError } from './children-api.ts';
+import { guard, type ApiDeps } from './guards.ts';
+import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-import type { Sessions } from './session.ts';
-import { restoreVersion, type RestoreResult } from './version-restore.ts';
-
-/** Control characters and lone surrogates: a version name is one line of well-formed text. */
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
-
-/** Body of `POST /api/children/:id/versions`: a name of 1 to 200 characters on one line. */
-export const NewVersionBody = z
-  .object({
-    name: z
-      .string({ error: 'name the version, e.g. "PPM 2026-11-03, minutes agreed"' })
-      .trim()
-      .min(1, 'name the version, e.g. "PPM 2026-11-03, minutes agreed"')
-      .max(200, 'a version name is at most 200 characters')
-      .refine((s) => !CONTROL.test(s), 'a version name is one line of text without control characters'),
-  })
-  .strict();
-
-/** What the version routes use: records, the stored and loaded documents, sessions and the durability barrier. */
-export interface VersionsDeps {
-  readonly records: ServerRecords;
-  readonly log: DocumentLog;
-  readonly hocuspocus: Hocuspocus;
-  readonly sessions: Sessions;
-  /** The storage extension's barrier: resolves when a document's changes are on disk. */
-  readonly durable: (name: string) => Promise<void> | undefined;
-}
-
-/** A version as the API shows it: no state, the creator as a person. */
-export interface VersionSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly createdBy: Person;
-}
+import type { RestoreResult } from '../plans/version-restore.ts';
 
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
   return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
@@ -82,45 +54,37 @@ function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planO
  * Registers the named-version routes: save (edit), list, view, minutes (read) and restore (edit)
  * under `/api/children/:id/versions`.
  */
-export function versionsRoutes(router: Router, deps: VersionsDeps): void {
-  const { records, sessions } = deps;
+export function versionsRoutes(router: Router, deps: ApiDeps): void {
+  const { records, plans } = deps;
 
   router.on('POST', '/api/children/:id/versions', async ({ req, res, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'edit');
+    const { account } = await guard(deps, req, params.id!, 'edit');
     const body = await readJson(req, NewVersionBody);
-    const name = planDocumentName(params.id!);
-    await deps.durable(name);
-    const doc = await readDocument(deps.hocuspocus, deps.log, name);
-    if (!doc || !planOf(doc)) throw new HttpError(404, 'not-found', 'This child has no readable plan to save a version of.');
-    const version: NamedVersion = { id: randomUUID(), document: name, name: body.name, createdAt: new Date().toISOString(), createdBy: account.username, state: Y.encodeStateAsUpdate(doc) };
-    doc.destroy();
-    await records.addVersion(version);
+    const saved = await plans.saveVersion(params.id!, body.name, account.username);
+    if (!saved.ok) throw planError(saved);
+    const version = saved.value;
     res.statusCode = 201;
-    return { version: summary(version, personOf(account)) };
+    return { version: summary(version, personOf(account)) } satisfies CreatedVersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const person = peopleLookup(records);
     const versions = await records.versionsOf(planDocumentName(params.id!));
-    return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) };
+    return { versions: await Promise.all(versions.map(async (v) => summary(v, await person(v.createdBy)))) } satisfies VersionsReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
     const plan = versionPlan(version);
     const json = exportDoc(plan.doc, plan.spec);
     plan.doc.destroy();
-    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json };
+    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json } satisfies VersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'read');
+    await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
     const plan = versionPlan(version);
     const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
@@ -140,13 +104,11 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
   });
 
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {
-    const account = await sessions.user(req);
-    await requireGrant(records, account, params.id!, 'edit');
+    const { account } = await guard(deps, req, params.id!, 'edit');
     const version = await versionOf(records, params.id!, params.vid!);
-    const name = planDocumentName(params.id!);
     let result: RestoreResult;
     try {
-      result = await restoreVersion(deps.hocuspocus, name, version.state, { username: account.username, name: account.name }, deps.durable);
+      result = await plans.restore(params.id!, version.state, { username: account.username, name: account.name });
     } catch (error) {
       // Loading the plan (DurableDocuments.onLoadDocument) refuses a document that was never stored.
       if (error instanceof WireError && error.code === CLOSE.unknownDocument.code) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');
@@ -158,6 +120,6 @@ export function versionsRoutes(router: Router, deps: VersionsDeps): void {
       changed: result.changed,
       bytes: result.bytes,
       message: result.changed ? `The plan now holds the content of "${version.name}"; the change is saved and in its history.` : `The plan already held the content of "${version.name}"; nothing changed.`,
-    };
+    } satisfies RestoreReply;
   });
 }

@@ -10,7 +10,7 @@ import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { rootsTouched } from '../../model/observe.ts';
 import { validate } from '../../model/validate.ts';
-import type { DocumentName } from '../collab/document-names.ts';
+import type { DocumentName } from '../../model/wire/index.ts';
 import type { Replica } from './replica.ts';
 import { messageOf, OK, refuse, type UpdateVerdict } from './verdict.ts';
 

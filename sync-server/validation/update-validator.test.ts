@@ -7,7 +7,7 @@ import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import { restrictedRecord } from '../../model/restricted.ts';
 import { validate } from '../../model/validate.ts';
 import { MISSING_DEPENDENCIES } from './check-update.ts';
-import { newPlan, newRestricted, planName, restrictedName } from './plan-fixture.ts';
+import { newPlan, newRestricted, planName, restrictedName } from '../testing/plan-fixture.ts';
 import { UpdateValidator, type UpdateVerdict } from './update-validator.ts';
 
 /** A client's copy of a live document; each edit returns the update its provider would send. */

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DocumentFeed } from './document-feed.ts';
-import { parseDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName } from '../../model/wire/index.ts';
 import type { TestOnlySlowness } from './protocol.ts';
 import { refuse, type UpdateVerdict } from './verdict.ts';
 import { WorkerSlot } from './worker-slot.ts';

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { templates } from '../../templates/index.ts';
 import { checkUpdate } from './check-update.ts';
-import { parseDocumentName } from '../collab/document-names.ts';
+import { parseDocumentName } from '../../model/wire/index.ts';
 import type { FromWorker, ToWorker, WorkerData } from './protocol.ts';
 import { Replica } from './replica.ts';
 import { refuse } from './verdict.ts';

@@ -7,9 +7,9 @@
  *   DATABASE_URL=postgres://... npm run bench:append --
  */
 import { rm } from 'node:fs/promises';
-import type { DocumentLog } from '../../sync-server/storage/document-log.ts';
-import { openDocumentLog } from '../../sync-server/storage/open-document-log.ts';
-import { TestEditor } from '../../sync-server/storage/test-editor.ts';
+import type { DocumentLog } from '../../sync-server/storage/documents/document-log.ts';
+import { openDocumentLog } from '../../sync-server/storage/documents/open-document-log.ts';
+import { TestEditor } from '../../sync-server/testing/test-editor.ts';
 
 const count = Number(process.argv[2] ?? 1000);
 const dataDir = process.argv[3] ?? '.tmp/append-benchmark';

@@ -12,11 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { buildChildDocuments } from '../../sync-server/children/child-documents.ts';
-import { mergeStored } from '../../sync-server/storage/compaction.ts';
-import type { DocumentLog } from '../../sync-server/storage/document-log.ts';
-import { openPostgresDocumentLog } from '../../sync-server/storage/postgres-document-log.ts';
-import { openSqliteDocumentLog } from '../../sync-server/storage/sqlite-document-log.ts';
+import { buildChildDocuments } from '../../sync-server/plans/child-documents.ts';
+import { mergeStored } from '../../sync-server/storage/documents/compaction.ts';
+import type { DocumentLog } from '../../sync-server/storage/documents/document-log.ts';
+import { openPostgresDocumentLog } from '../../sync-server/storage/documents/postgres-document-log.ts';
+import { openSqliteDocumentLog } from '../../sync-server/storage/documents/sqlite-document-log.ts';
 import { option, percentile } from './bench-options.ts';
 
 const updatesCount = Number(option('updates', '10000'));

@@ -12,7 +12,7 @@ import { DocMeta } from '../../model/doc-spec.ts';
 import { Plan } from '../../model/plan.ts';
 import { validate } from '../../model/validate.ts';
 import { templates } from '../../templates/index.ts';
-import { grownPlan, planName } from '../../sync-server/validation/plan-fixture.ts';
+import { grownPlan, planName } from '../../sync-server/testing/plan-fixture.ts';
 import { UpdateValidator } from '../../sync-server/validation/update-validator.ts';
 
 const bytes = Number(process.argv[2] ?? 100_000);

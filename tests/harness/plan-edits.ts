@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { TestClient } from './collab.ts';
-import { planOf } from '../../sync-server/children/child-documents.ts';
+import { planOf } from '../../sync-server/plans/child-documents.ts';
 
 /** The contingency plan's text of a synced plan document; throws when the document is not a plan. */
 export function contingencyText(doc: Y.Doc): Y.Text {

@@ -1,0 +1,164 @@
+/**
+ * Records what happens to documents once it is durable: an audit entry per writer per stored
+ * batch (`../plans/audit-entries.ts`: who, when, which document, which parts, how many bytes;
+ * the identity is the authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
+ * entry for a child's plan. Failures are logged and retried; they never lose the document
+ * itself, which is already stored.
+ *
+ * Both are kept off the path of edits: audit entries are gathered for up to
+ * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
+ * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
+ * changed, so typing in a plan costs no index write at all.
+ *
+ * A Hocuspocus extension of its own: it subscribes to the durable storage extension's stored
+ * batches ({@link StoredEvents.onStored}) when Hocuspocus is configured with it, and
+ * unsubscribes when Hocuspocus is destroyed.
+ */
+import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
+import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
+import type { DurableUpdate, StoredEvents } from './durable-documents.ts';
+import { localToday } from '../../model/calendar/day.ts';
+import { auditEntriesOf } from '../plans/audit-entries.ts';
+import { summarise } from '../plans/child-documents.ts';
+import { readDocument } from '../plans/plan-host.ts';
+import type { DocumentLog } from '../storage/documents/document-log.ts';
+import type { ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
+
+/** Longest an audit entry waits to share a commit with others (ms): at most ten audit commits a second. */
+export const AUDIT_WINDOW_MS = 100;
+/** A child's index entry is recomputed this long after the first change not yet indexed (ms). */
+export const INDEX_WINDOW_MS = 300;
+
+/** What the activity extension works with. */
+export interface ActivityConfig {
+  readonly records: ServerRecords;
+  readonly log: DocumentLog;
+  /** The durable storage extension, whose stored batches are audited and indexed. */
+  readonly stored: StoredEvents;
+  readonly say: (message: string, error?: unknown) => void;
+}
+
+export class Activity implements Extension {
+  readonly extensionName = 'activity';
+  readonly #records: ServerRecords;
+  readonly #log: DocumentLog;
+  readonly #stored: StoredEvents;
+  readonly #say: (message: string, error?: unknown) => void;
+  #hocuspocus: Hocuspocus | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #audit: NewAuditEntry[] = [];
+  readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
+  #writing: Promise<void> | undefined;
+  #auditTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(config: ActivityConfig) {
+    this.#records = config.records;
+    this.#log = config.log;
+    this.#stored = config.stored;
+    this.#say = config.say;
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.#hocuspocus = instance;
+    this.#unsubscribe ??= this.#stored.onStored((name, updates) => this.onStored(name, updates));
+    await Promise.resolve();
+  }
+
+  async onDestroy(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    await Promise.resolve();
+  }
+
+  /** Audits a batch of `document` just stored, and schedules its child's index entry. */
+  onStored(document: string, updates: readonly DurableUpdate[]): void {
+    this.#audit.push(...auditEntriesOf(document, updates, new Date().toISOString()));
+    // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
+    this.#auditTimer ??= setTimeout(() => {
+      this.#auditTimer = undefined;
+      void this.#writeAudit();
+    }, AUDIT_WINDOW_MS);
+    const name = parseDocumentName(document);
+    if (name?.kind === 'plan') this.#scheduleIndex(name.childId);
+  }
+
+  /** Waits for pending audit and index writes (for shutdown and tests). */
+  async settle(): Promise<void> {
+    clearTimeout(this.#auditTimer);
+    this.#auditTimer = undefined;
+    for (const [childId, timer] of this.#index) {
+      clearTimeout(timer);
+      this.#index.delete(childId);
+      await this.refreshIndex(childId);
+    }
+    while (this.#writing || this.#audit.length > 0) await (this.#writing ?? this.#writeAudit());
+  }
+
+  /**
+   * Recomputes a child's caseload index entry from its plan (the live document when the server
+   * has it loaded, read only; else the stored one) and writes it when anything but its time
+   * changed: `updatedAt` is when the entry last changed.
+   */
+  async refreshIndex(childId: string): Promise<void> {
+    const document = planDocumentName(childId);
+    try {
+      const hocuspocus = this.#hocuspocus;
+      if (!hocuspocus) throw new Error('the activity extension is not configured with a Hocuspocus instance yet');
+      const live = hocuspocus.documents.get(document);
+      const doc = live ?? (await readDocument(hocuspocus, this.#log, document));
+      if (!doc) return;
+      let summary;
+      try {
+        summary = summarise(childId, doc, localToday());
+      } finally {
+        if (!live) doc.destroy();
+      }
+      const stored = await this.#records.child(childId);
+      if (stored && sameSummary(stored, summary)) return;
+      await this.#records.putChild(summary);
+    } catch (error) {
+      this.#say(`activity: could not refresh the caseload index for ${childId}`, error);
+    }
+  }
+
+  /** Refreshes a child's index entry {@link INDEX_WINDOW_MS} after the first change not yet indexed: never starved by a steady stream of edits. */
+  #scheduleIndex(childId: string): void {
+    if (this.#index.has(childId)) return;
+    const timer = setTimeout(() => {
+      this.#index.delete(childId);
+      void this.refreshIndex(childId);
+    }, INDEX_WINDOW_MS);
+    timer.unref();
+    this.#index.set(childId, timer);
+  }
+
+  async #writeAudit(): Promise<void> {
+    if (this.#writing) return this.#writing;
+    this.#writing = (async () => {
+      while (this.#audit.length > 0) {
+        const batch = this.#audit.slice(0, 500);
+        try {
+          await this.#records.appendAudit(batch);
+          this.#audit.splice(0, batch.length);
+        } catch (error) {
+          if (error instanceof TypeError) {
+            // A malformed entry would block the queue for ever: log the batch and drop it.
+            this.#say(`activity: audit entries refused as malformed and dropped: ${JSON.stringify(batch)}`, error);
+            this.#audit.splice(0, batch.length);
+            continue;
+          }
+          this.#say(`activity: audit append of ${batch.length} entries failed; retrying`, error);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })().finally(() => {
+      this.#writing = undefined;
+    });
+    return this.#writing;
+  }
+}
+
+/** Whether two index entries say the same, whenever they were computed. */
+function sameSummary(a: ChildSummary, b: ChildSummary): boolean {
+  return (Object.keys(b) as (keyof ChildSummary)[]).every((key) => key === 'updatedAt' || a[key] === b[key]);
+}

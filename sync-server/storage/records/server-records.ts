@@ -1,0 +1,205 @@
+/**
+ * What the server keeps besides the documents themselves, in its own storage and never in a
+ * collaborative document (DESIGN decision 3): accounts, access grants, the audit log, named
+ * versions, the caseload index and server settings (such as the token-signing secret).
+ * Implementations: SQLite in DATA_DIR (default) and PostgreSQL (DATABASE_URL); both pass the
+ * shared suite `server-records.suite.ts`. Open one with `openServerRecords` (open-server-records.ts).
+ * The tables are described in README.md; the store-level backup and restore
+ * (`npm run admin -- backup|restore`) cover them together with the documents.
+ */
+import { MAX_HISTORY_PAGE } from '../../../model/wire/index.ts';
+
+/**
+ * What a username looks like: a lowercase identifier of 2 to 64 characters. Usernames are
+ * compared exactly (case-sensitive); write methods refuse any other with a TypeError, lookups
+ * treat one as unknown.
+ */
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+/** Most audit entries one {@link ServerRecords.auditOf} call returns. */
+export const MAX_AUDIT_PAGE = MAX_HISTORY_PAGE;
+
+/** What {@link ServerRecords.verifyAudit} reports: the whole chain holds, or where it first breaks. */
+export type AuditVerification = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+/** A person who can sign in. The password is stored only as a slow hash. */
+export interface Account {
+  readonly username: string;
+  /** Full name, shown to others in presence and history. */
+  readonly name: string;
+  /** Practice role, e.g. "Child's Social Worker", "Independent Reviewing Officer". */
+  readonly role: string;
+  readonly organisation: string;
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+  /** May administer accounts and grants through the API (the admin command line always may). */
+  readonly admin: boolean;
+  /** ISO 8601. */
+  readonly createdAt: string;
+}
+
+/** Access to one child's documents. Deny by default: no grant means no access. */
+export interface Grant {
+  readonly username: string;
+  readonly childId: string;
+  /** `read` can never change a document; `edit` can. */
+  readonly level: 'read' | 'edit';
+  /** Whether the grant also covers the child's restricted document (`child:<id>:restricted`). */
+  readonly restricted: boolean;
+}
+
+/** One accepted change, in an append-only log chained by hashes. */
+export interface AuditEntry {
+  /** Position in the log, from 1, gap-free. */
+  readonly seq: number;
+  /** ISO 8601, server time. */
+  readonly at: string;
+  /** The authenticated user (never a Yjs client id); `system` for the server's own writes. */
+  readonly username: string;
+  readonly document: string;
+  /** Parts of the plan touched, e.g. ["ppms", "child"]. */
+  readonly parts: readonly string[];
+  readonly bytes: number;
+  /** What happened: an edit, a restore of a named version, creation, an import. */
+  readonly action: 'edit' | 'create' | 'restore' | 'import';
+  /** Hex SHA-256 of the previous entry ('' for the first). */
+  readonly prevHash: string;
+  /** Hex SHA-256 over this entry's fields and prevHash. */
+  readonly hash: string;
+}
+
+/** What a caller supplies to append; seq, prevHash and hash are assigned by the store. */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** A named version of a document, e.g. "PPM 2026-11-03, minutes agreed". */
+export interface NamedVersion {
+  readonly id: string;
+  readonly document: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** Y.encodeStateAsUpdate of the document at that point. */
+  readonly state: Uint8Array;
+}
+
+/** One child in the caseload index, updated whenever the child's plan is stored. */
+export interface ChildSummary {
+  readonly childId: string;
+  readonly name: string;
+  readonly pathwayId: string | null;
+  readonly pathwayTitle: string | null;
+  /** The latest stage recorded, by title. */
+  readonly stage: string | null;
+  readonly rating: 'red' | 'amber' | 'green' | null;
+  /** YYYY-MM-DD. */
+  readonly nextDue: string | null;
+  readonly nextDueTitle: string | null;
+  /** When this entry last changed (an edit that changes none of the fields above does not move it). */
+  readonly updatedAt: string;
+}
+
+/**
+ * The server's own records. Every method rejects when storage fails, and then has written
+ * nothing (each write is one transaction). Write methods reject with a TypeError for malformed
+ * input (see `record-checks.ts`): usernames must match {@link USERNAME}, child ids the document
+ * names' CHILD_ID, strings must be well-formed Unicode without NUL, timestamps ISO 8601.
+ * Several instances may share one store (server processes on one SQLite file or one
+ * PostgreSQL database); the guarantees below hold across them.
+ */
+const CHILD_NAME_ORDER = new Intl.Collator('en-GB');
+
+/**
+ * The order of {@link ServerRecords.children}: by name (en-GB collation, so "amy" sorts with
+ * "Amy", not after "Zoe"), then by child id. Sorted in JavaScript, so both backends agree
+ * whatever the database's collation.
+ */
+export function byChildName(a: ChildSummary, b: ChildSummary): number {
+  return CHILD_NAME_ORDER.compare(a.name, b.name) || (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0);
+}
+
+export interface ServerRecords {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Adds an account; resolves false when the username is taken (a unique key: no race). */
+  addAccount(account: Account): Promise<boolean>;
+  /** The account, or undefined (also for a string that is not a valid username). */
+  account(username: string): Promise<Account | undefined>;
+  /** Every account, by username. */
+  accounts(): Promise<Account[]>;
+  /** Resolves false for an unknown username. */
+  setDisabled(username: string, disabled: boolean): Promise<boolean>;
+  /** Resolves false for an unknown username. */
+  setPasswordHash(username: string, hash: string): Promise<boolean>;
+
+  /**
+   * Creates or replaces the grant of `username` on `childId`. Rejects with a RangeError when
+   * there is no such account (grants of unknown users are never stored).
+   */
+  grant(grant: Grant): Promise<void>;
+  /** Removes the grant; resolves false when there was none. */
+  revoke(username: string, childId: string): Promise<boolean>;
+  grantFor(username: string, childId: string): Promise<Grant | undefined>;
+  /** The grants of one user, by child id. */
+  grantsOf(username: string): Promise<Grant[]>;
+  /** The grants on one child, by username. */
+  grantsOn(childId: string): Promise<Grant[]>;
+  /**
+   * A number that increases whenever any account or grant changes (in any server instance
+   * sharing the store), so open connections can re-check their access cheaply. It is a counter
+   * row bumped in the same transaction as the change; a restore bumps it too.
+   */
+  accessVersion(): Promise<number>;
+
+  /**
+   * Appends entries to the audit log atomically, chaining each to the one before
+   * (hash = SHA-256 of the canonical JSON of seq, at, username, document, parts, bytes, action,
+   * prevHash). Safe with several server instances: appends are serialised on the chain head
+   * (SQLite: the write lock; PostgreSQL: the head row locked FOR UPDATE), so seqs are gap-free
+   * and the chain never forks. Resolves with the stored entries ([] for no entries). The log
+   * is append-only: there is no method to change or delete an entry, and the tables refuse it
+   * (triggers).
+   */
+  appendAudit(entries: readonly NewAuditEntry[]): Promise<AuditEntry[]>;
+  /**
+   * Entries for one document, newest first: at most `limit` (1 to {@link MAX_AUDIT_PAGE},
+   * else a RangeError), with seq below `beforeSeq` when given (the next page: pass the last
+   * seq of the previous one).
+   */
+  auditOf(document: string, limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
+  /**
+   * Recomputes the chain from one consistent read: every seq from 1 present, each prevHash the
+   * hash before it, each hash matching its entry, and the last entry the recorded chain head
+   * (so a deleted tail or a row added outside the server shows too). Reports the first entry
+   * whose hash or link does not match. Reads the whole log, in pages, without blocking writers.
+   */
+  verifyAudit(): Promise<AuditVerification>;
+
+  /** Stores a named version; rejects when the id is taken. */
+  addVersion(version: NamedVersion): Promise<void>;
+  /** Versions of a document, newest first (by createdAt, then id), without their state. */
+  versionsOf(document: string): Promise<Omit<NamedVersion, 'state'>[]>;
+  version(id: string): Promise<NamedVersion | undefined>;
+
+  /** Inserts or replaces a child's summary. */
+  putChild(summary: ChildSummary): Promise<void>;
+  child(childId: string): Promise<ChildSummary | undefined>;
+  /**
+   * Summaries of these children (for a user's caseload; every child when omitted), in name
+   * order (en-GB collation, then child id), the same on both backends. Unknown ids are skipped.
+   */
+  children(childIds?: readonly string[]): Promise<ChildSummary[]>;
+
+  /**
+   * A server setting, created with `create()` the first time it is asked for and the same for
+   * every instance sharing the store afterwards (first writer wins: insert-if-absent, then
+   * read), e.g. the signing secret. `create` is called only when the setting is absent, and
+   * may be called by two instances at once; only one value is ever stored.
+   */
+  setting(key: string, create: () => Uint8Array): Promise<Uint8Array>;
+
+  /**
+   * Waits for calls in progress, then closes the connection(s); later calls reject with
+   * "records are closed". Safe to call twice.
+   */
+  close(): Promise<void>;
+}
