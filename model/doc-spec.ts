@@ -50,6 +50,9 @@ export type DocMeta = z.infer<typeof DocMeta>;
 /** Name of the root holding {@link DocMeta}. */
 export const META_ROOT = 'meta';
 
+/** What people call the meta root (who made the plan, when, from which templates). */
+export const META_LABEL = 'Plan information';
+
 /** Looks up a root; throws for a name the spec does not have (a programmer error). */
 export function rootOf(spec: DocSpec, name: string): RootSpec {
   const root = spec.roots.find((r) => r.name === name);

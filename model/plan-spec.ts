@@ -20,6 +20,19 @@ export interface PlanForms {
 export const PLAN_PARTS = ['child', 'ppms', 'contingency', 'introduction', 'roles', 'pathway'] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
+/**
+ * What people call each part of a plan: the label of its root, the one wording for the
+ * workspace, the history of changes and the minutes.
+ */
+export const PLAN_PART_LABELS: Readonly<Record<PlanPart, string>> = {
+  child: "Child's details",
+  ppms: 'Permanence Planning Meetings',
+  contingency: 'Contingency plan',
+  introduction: 'Introduction plan',
+  roles: 'Roles and responsibilities',
+  pathway: 'Pathway and stages',
+};
+
 /** The field of the pathway record that holds the id of the pathway template the child is on. */
 export const PATHWAY_FIELD: FieldSpec = { id: 'pathwayId', label: 'Pathway', kind: 'string' };
 
@@ -43,12 +56,12 @@ export function planSpec(forms: PlanForms): DocSpec {
   return {
     format: 'permanence-plan',
     roots: [
-      { name: 'child', label: "Child / young person's details", kind: 'record', record: child },
-      { name: 'ppms', label: 'Permanence Planning Meetings', kind: 'list', record: formRecord(forms.ppm, CORE_PPM_FIELDS) },
-      { name: 'contingency', label: 'Contingency plan', kind: 'record', record: formRecord(forms.contingency) },
-      { name: 'introduction', label: 'Introduction plan', kind: 'record', record: formRecord(forms.introduction) },
-      { name: 'roles', label: 'Roles and responsibilities', kind: 'record', record: { fields: [], tables: [ROLES_TABLE] } },
-      { name: 'pathway', label: 'Pathway', kind: 'record', record: { fields: [PATHWAY_FIELD], tables: [STAGES_TABLE] } },
+      { name: 'child', label: PLAN_PART_LABELS.child, kind: 'record', record: child },
+      { name: 'ppms', label: PLAN_PART_LABELS.ppms, kind: 'list', record: formRecord(forms.ppm, CORE_PPM_FIELDS) },
+      { name: 'contingency', label: PLAN_PART_LABELS.contingency, kind: 'record', record: formRecord(forms.contingency) },
+      { name: 'introduction', label: PLAN_PART_LABELS.introduction, kind: 'record', record: formRecord(forms.introduction) },
+      { name: 'roles', label: PLAN_PART_LABELS.roles, kind: 'record', record: { fields: [], tables: [ROLES_TABLE] } },
+      { name: 'pathway', label: PLAN_PART_LABELS.pathway, kind: 'record', record: { fields: [PATHWAY_FIELD], tables: [STAGES_TABLE] } },
     ],
   };
 }

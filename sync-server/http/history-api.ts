@@ -15,20 +15,18 @@ import {
   type HistoryReply,
   type Person,
 } from '../../model/wire/index.ts';
+import { META_LABEL, META_ROOT } from '../../model/doc-spec.ts';
+import { PLAN_PART_LABELS } from '../../model/plan-spec.ts';
+import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import { type Account, type AuditEntry, type ServerRecords } from '../storage/records/server-records.ts';
 import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { HttpError, type Router } from './router.ts';
 
-/** What people call each part (root) of a plan and of its restricted document. */
+/** What people call each part (root) of a plan and of its restricted document: the specs' own labels. */
 export const PART_LABELS: Readonly<Record<string, string>> = {
-  child: "Child's details",
-  ppms: 'Permanence Planning Meetings',
-  contingency: 'Contingency plan',
-  introduction: 'Introduction plan',
-  roles: 'Roles and responsibilities',
-  pathway: 'Pathway and stages',
-  meta: 'Plan information',
-  restricted: 'Restricted details',
+  ...PLAN_PART_LABELS,
+  [META_ROOT]: META_LABEL,
+  ...Object.fromEntries(RESTRICTED_SPEC.roots.map((root) => [root.name, root.label])),
 };
 
 /** A part's label; a part without one (not made by this server) is shown by its name. */
