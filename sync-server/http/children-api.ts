@@ -6,29 +6,13 @@
  */
 import { z } from 'zod';
 import { NewChildBody, planDocumentName, type ChildReply, type ChildrenReply, type CreatedChildReply } from '../../model/wire/index.ts';
-import type { Durable, PlanHost } from '../plans/plan-host.ts';
-import { Plans, type PlanAuthor, type PlanFailure } from '../plans/plans.ts';
-import type { DocumentLog } from '../storage/documents/document-log.ts';
-import type { ServerRecords } from '../storage/records/server-records.ts';
+import type { PlanFailure } from '../plans/plans.ts';
 import { guard, type ApiDeps } from './guards.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 
 /** A failure of the plans service as the HTTP error that answers it. */
 export function planError(failure: PlanFailure): HttpError {
   return new HttpError(failure.code === 'not-found' ? 404 : 400, failure.code, failure.message);
-}
-
-/** Creates a child through a plans service made of `deps` (for callers that hold no service: the tests' harness); throws an HttpError for a bad body. */
-export async function createChild(
-  deps: { records: ServerRecords; log: DocumentLog; hocuspocus: PlanHost; activity: { refreshIndex(childId: string): Promise<void> }; durable: Durable },
-  by: PlanAuthor,
-  body: NewChildBody,
-  childId?: string,
-): Promise<string> {
-  const plans = new Plans({ records: deps.records, log: deps.log, host: deps.hocuspocus, durable: deps.durable, index: deps.activity });
-  const created = await plans.create(by, body, childId);
-  if (!created.ok) throw planError(created);
-  return created.value;
 }
 
 export function childrenRoutes(router: Router, deps: ApiDeps): void {

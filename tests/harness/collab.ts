@@ -12,7 +12,6 @@ import * as Y from 'yjs';
 import { startApp, type App } from '../../sync-server/app.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { hashPassword } from '../../sync-server/auth/password.ts';
-import { createChild } from '../../sync-server/http/children-api.ts';
 
 /** Cheap scrypt cost for test accounts (verification reads the cost from the stored hash). */
 const TEST_COST = { N: 1024, r: 8, p: 1 };
@@ -65,12 +64,9 @@ export async function addUser(app: App, username: string, password = `pw-${usern
 
 /** Creates a child on the adoption pathway as the administrator; returns its id. */
 export async function addChild(app: App, name = 'Test Child'): Promise<string> {
-  const deps = { records: app.records, log: app.log, hocuspocus: app.hocuspocus, activity: app.activity, durable: (name: string) => app.durable.barrier(name) };
-  return createChild(deps, 'admin', {
-    name,
-    pathwayId: 'pathway-adoption',
-    jurisdiction: 'England',
-  });
+  const created = await app.plans.create('admin', { name, pathwayId: 'pathway-adoption', jurisdiction: 'England' });
+  if (!created.ok) throw new Error(`addChild: ${created.message}`);
+  return created.value;
 }
 
 /** Signs in over HTTP and returns the token. */
