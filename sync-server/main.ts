@@ -25,12 +25,46 @@ if (!config.ok) {
   process.exit(2);
 }
 
-const app = await startApp(config.config).catch((error: unknown) => {
+const starting = startApp(config.config).catch((error: unknown) => {
   console.error('The server cannot start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
 
-const seeded = await seedDemo(app, localToday());
+// Listen for Ctrl+C and SIGTERM from the start: one that arrives while storage opens or the demo
+// is made waits for the server to be up, then saves and stops it like any other.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: saving and stopping ...`);
+    const hard = setTimeout(() => {
+      console.error('Shutdown took too long; exiting now.');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    hard.unref();
+    void starting
+      .then((app) => app.stop())
+      .then(
+        (saved) => {
+          console.log(saved ? 'Everything is saved. Goodbye.' : 'Stopped, but some changes could not be saved (see above).');
+          process.exit(saved ? 0 : 1);
+        },
+        (error: unknown) => {
+          console.error('Shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+  });
+}
+
+const app = await starting;
+// A stop asked for while the demo is being made may make seeding fail: the stop explains itself.
+const seeded = await seedDemo(app, localToday()).catch((error: unknown) => {
+  if (stopping) return undefined;
+  throw error;
+});
+if (stopping) await new Promise<never>(() => undefined);
 console.log('');
 console.log(`Permanence planning board is running at ${app.url}`);
 if (seeded) {
@@ -47,27 +81,3 @@ if (isLoopback(config.config.HOST)) {
 }
 console.log('');
 console.log('Stop with Ctrl+C; everything is saved first.');
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: saving and stopping ...`);
-    const hard = setTimeout(() => {
-      console.error('Shutdown took too long; exiting now.');
-      process.exit(1);
-    }, SHUTDOWN_LIMIT_MS);
-    hard.unref();
-    void app.stop().then(
-      (saved) => {
-        console.log(saved ? 'Everything is saved. Goodbye.' : 'Stopped, but some changes could not be saved (see above).');
-        process.exit(saved ? 0 : 1);
-      },
-      (error: unknown) => {
-        console.error('Shutdown failed:', error);
-        process.exit(1);
-      },
-    );
-  });
-}
