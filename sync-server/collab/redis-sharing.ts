@@ -42,17 +42,28 @@ export function sharedThroughRedis(redisUrl: string, say: (message: string, erro
       down = true;
     });
   }
+  const catchUp = (): void => {
+    // The extension keeps the instance it was configured with (onConfigure).
+    const instance = redis.instance as Hocuspocus | undefined;
+    for (const document of instance ? instance.documents.values() : []) {
+      announceState(redis, instance!, document).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
+    }
+  };
   sub!.on('ready', () => {
     if (!down) return;
     down = false;
-    // The extension keeps the instance it was configured with (onConfigure).
-    const instance = redis.instance as Hocuspocus | undefined;
-    const open = instance ? [...instance.documents.values()] : [];
-    say(`redis: connected again; catching up ${open.length} open document(s) with the other instances`);
-    for (const document of open) announceState(redis, instance!, document).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
+    say(`redis: connected again; catching up ${(redis.instance as Hocuspocus | undefined)?.getDocumentsCount() ?? 0} open document(s) with the other instances`);
+    catchUp();
+    // Publish/subscribe delivers only to subscribers already subscribed: another instance whose
+    // subscriber reconnects a moment after this one misses the first announcement (and ioredis
+    // says "ready" before it has resubscribed). Announcing once more a little later reaches it.
+    setTimeout(catchUp, CATCH_UP_AGAIN_MS).unref();
   });
   return redis;
 }
+
+/** How long after Redis is back open documents are announced a second time. */
+const CATCH_UP_AGAIN_MS = 1000;
 
 /**
  * Has the extension announce `document`'s state to the other instances as it does after a local
