@@ -4,7 +4,7 @@
  * the product starting with every problem listed.
  */
 import { loadTemplates, type TemplateRegistry } from '../model/template/registry.ts';
-import { SourceList, type SourceDocument } from '../model/template/source-list.ts';
+import { citeSource as citeFrom, SourceList, type SourceDocument, type SourceRef } from '../model/template/source-list.ts';
 import adoptionTaskList from './adoption-task-list.json' with { type: 'json' };
 import contingencyPlan from './contingency-plan.json' with { type: 'json' };
 import cprChecklist from './cpr-checklist.json' with { type: 'json' };
@@ -54,4 +54,13 @@ export const SOURCES: readonly SourceDocument[] = SourceList.parse(sourceList).s
 /** The source document of this file name, e.g. for its title as practitioners know it. */
 export function sourceDocument(file: string): SourceDocument | undefined {
   return SOURCES.find((s) => s.file === file);
+}
+
+/**
+ * A template source as people cite it, from the shipped list: "Warrington, Securing Permanence
+ * policy, 8.3" for `{ seed: "003_191524bca73c873d.txt", section: "8.3" }` (see
+ * `citeSource` in model/template/source-list.ts). Use it wherever a person reads a source.
+ */
+export function citeSource(source: SourceRef): string {
+  return citeFrom(source, SOURCES);
 }

@@ -57,7 +57,7 @@ describe('npm run admin -- check', () => {
     expect(i).toBeLessThan(amber);
     expect(out[i + 1]!.trim()).toBe(
       'rule: Legal Planning Meeting held by week 1 of the pathway (week 1 is the week of the Legal Gateway decision) ' +
-        '(source: 003_191524bca73c873d.txt, Appendix 6, Good Practice Permanence (Adoption), week 1)',
+        '(source: Warrington, Securing Permanence policy, Appendix 6, Good Practice Permanence (Adoption), week 1)',
     );
     expect(text).toContain('Action from the PPM of 12 October 2026 (Asha Patel) was due by 16 October 2026 and is not marked done: Book the adoption medical.');
   });
@@ -74,6 +74,7 @@ describe('npm run admin -- check', () => {
       severity: 'red',
       date: '2026-10-08',
       source: { seed: '003_191524bca73c873d.txt' },
+      citation: 'Warrington, Securing Permanence policy, Appendix 6, Good Practice Permanence (Adoption), week 1',
     });
     expect(json.stages.length).toBeGreaterThan(10);
     expect((await admin('check', planFile, '--today', '2026-10-05', '--json')).code).toBe(0);

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Finding, Rating, StageResult, Timeline } from '../../model/timeline/types.ts';
 import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { ukDate } from '../../model/words.ts';
-import { templates } from '../../templates/index.ts';
+import { citeSource, templates } from '../../templates/index.ts';
 import type { AdminCommand, AdminIo } from './command.ts';
 import { parseToday, readTimelinePlan } from './plan-file.ts';
 
@@ -52,13 +52,22 @@ export const checkCommand: AdminCommand = {
     const timeline = evaluateTimeline(read.input);
     const status = timeline.findings.some((f) => f.severity === 'red') ? 1 : 0;
     if (values.json) {
-      io.out(JSON.stringify({ childId: read.meta.childId, ...timeline }, null, 2));
+      io.out(JSON.stringify({ childId: read.meta.childId, ...withCitations(timeline) }, null, 2));
       return status;
     }
     report(io, read.meta.childId, read.plan.childFacts().name, timeline);
     return status;
   },
 };
+
+/** The timeline with `citation` (the source as people cite it) beside each finding's and stage rule's `source`. */
+function withCitations(t: Timeline): Timeline {
+  return {
+    ...t,
+    findings: t.findings.map((f) => (f.source ? { ...f, citation: citeSource(f.source) } : f)),
+    stages: t.stages.map((s) => ({ ...s, rule: { ...s.rule, citation: citeSource(s.rule.source) } })),
+  };
+}
 
 function usageError(io: AdminIo, message: string): number {
   io.err(`check: ${message}`);
@@ -88,7 +97,7 @@ function report(io: AdminIo, childId: string, name: string | undefined, t: Timel
 
 function finding(io: AdminIo, f: Finding): void {
   io.out(`  ${(f.date ?? '').padEnd(10)}  ${f.message}`);
-  const source = f.source ? `source: ${f.source.seed}, ${f.source.section}` : undefined;
+  const source = f.source ? `source: ${citeSource(f.source)}` : undefined;
   if (f.rule) io.out(`${' '.repeat(14)}rule: ${f.rule}${source ? ` (${source})` : ''}`);
   else if (source) io.out(`${' '.repeat(14)}${source}`);
 }

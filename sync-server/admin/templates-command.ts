@@ -1,6 +1,6 @@
 /** `templates [--json]`: lists every shipped template with id, kind, title, version and source. */
 import { parseArgs } from 'node:util';
-import { templates } from '../../templates/index.ts';
+import { citeSource, templates } from '../../templates/index.ts';
 import type { AdminCommand } from './command.ts';
 
 export const templatesCommand: AdminCommand = {
@@ -22,6 +22,7 @@ export const templatesCommand: AdminCommand = {
       version: t.version,
       jurisdiction: t.jurisdiction,
       source: t.source,
+      citation: citeSource(t.source),
     }));
     if (json) {
       io.out(JSON.stringify(rows, null, 2));
@@ -29,7 +30,7 @@ export const templatesCommand: AdminCommand = {
     }
     const table = [
       ['ID', 'KIND', 'VERSION', 'JURISDICTION', 'TITLE', 'SOURCE'],
-      ...rows.map((r) => [r.id, r.kind, r.version, r.jurisdiction.join(', '), r.title, `${r.source.seed} § ${r.source.section}`]),
+      ...rows.map((r) => [r.id, r.kind, r.version, r.jurisdiction.join(', '), r.title, r.citation]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     for (const row of table) io.out(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));

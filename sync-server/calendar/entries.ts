@@ -16,6 +16,7 @@ import { evaluateTimeline } from '../../model/timeline/evaluate.ts';
 import { describeRRule } from '../../model/timeline/recurrence.ts';
 import type { ItemStatus, OccurrenceResult, StageResult, Timeline, TimelineInput } from '../../model/timeline/types.ts';
 import { ukDate } from '../../model/words.ts';
+import { citeSource } from '../../templates/index.ts';
 
 export type EntryKind = 'due' | 'done' | 'meeting' | 'action' | 'check' | 'series';
 
@@ -225,8 +226,9 @@ function ruleLines(rule: string, source: Source): string[] {
   return [`Rule: ${rule.replace(/\.$/, '')}.`, `Source: ${sourceText(source)}`];
 }
 
+/** The source as people cite it, e.g. "Warrington, Securing Permanence policy, 8.3". */
 function sourceText(source: Source): string {
-  return `${source.seed}, ${source.section}`;
+  return citeSource(source);
 }
 
 function lines(...parts: (string | false | undefined | null | 0)[]): string {

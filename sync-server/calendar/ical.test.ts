@@ -41,7 +41,8 @@ describe('plan calendar entries', () => {
     expect(due.date).toBe('2026-10-08');
     expect(due.description).toContain('due by 8 October 2026 (overdue)');
     expect(due.description).toContain('Rule: Legal Planning Meeting held by week 1 of the pathway');
-    expect(due.description).toContain('Source: 003_191524bca73c873d.txt, Appendix 6, Good Practice Permanence (Adoption), week 1');
+    expect(due.description).toContain('Source: Warrington, Securing Permanence policy, Appendix 6, Good Practice Permanence (Adoption), week 1');
+    expect(due.description).not.toContain('.txt');
     const done = entries.filter((e) => e.kind === 'done');
     expect(done.map((e) => [e.date, e.summary])).toContainEqual(['2026-10-01', 'Legal Gateway decision: threshold reached']);
     expect(entries.some((e) => e.kind === 'due' && e.summary === 'Due: Family Finder allocated')).toBe(false);
@@ -65,7 +66,7 @@ describe('plan calendar entries', () => {
     // 3 working days before Monday 9 November 2026.
     expect(check).toMatchObject({ kind: 'check', date: '2026-11-04' });
     expect(check.summary).toMatch(/^Due: /);
-    expect(check.description).toContain('Source: 001_8001e1e1fdb153ba.txt');
+    expect(check.description).toContain('Source: Leicestershire, Family Finding and Transitions practice standards, Practice Standards table');
   });
 
   it('enter a running series once, from the next repeat due, with the template RRULE', () => {

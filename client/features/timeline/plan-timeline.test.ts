@@ -185,9 +185,9 @@ describe('<plan-timeline> from a timeline', () => {
     const red = squash(items[0]!.textContent);
     expect(red).to.contain('Red: Second review was due by 19 November 2026 and is not recorded.');
     expect(red).to.contain('Date: 19 Nov 2026');
-    expect(red).to.contain('Rule: Second review within 12 weeks of the first review — Source: 003_191524bca73c873d.txt, 8.9');
+    expect(red).to.contain('Rule: Second review within 12 weeks of the first review — Source: Warrington, Securing Permanence policy, 8.9');
     expect(items[0]!.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-19');
-    expect(squash(items[1]!.querySelector('.rule')?.textContent)).to.equal('Source: 003_191524bca73c873d.txt, 8.9');
+    expect(squash(items[1]!.querySelector('.rule')?.textContent)).to.equal('Source: Warrington, Securing Permanence policy, 8.9');
     expect(items.map((li) => li.querySelector('svg')?.getAttribute('data-shape'))).to.deep.equal(['triangle', 'hourglass', 'circle-filled']);
   });
 
@@ -211,7 +211,7 @@ describe('<plan-timeline> from a timeline', () => {
     expect(row(el, 'stage:review-2')!.querySelector('.rule')).to.equal(null);
     root(el).querySelector<HTMLButtonElement>('#rules-toggle')!.click();
     await el.updateComplete;
-    expect(cell(el, 'stage:review-2', 'rule')).to.equal('Rule: Second review on time — Source: 003_191524bca73c873d.txt, 8.9');
+    expect(cell(el, 'stage:review-2', 'rule')).to.equal('Rule: Second review on time — Source: Warrington, Securing Permanence policy, 8.9');
   });
 
   it('zooms the axis to the months around today, with arrows for dates off it', async () => {

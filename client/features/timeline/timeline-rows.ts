@@ -9,6 +9,7 @@ import type { ItemStatus, OccurrenceResult, RuleRef, Timeline } from '../../../m
 import type { TimeAxis } from './timeline-axis.ts';
 import { tryParseDay } from '../../../model/calendar/day.ts';
 import { formatSpan, ukShortDate } from '../../../model/words.ts';
+import { citeSource } from '../../../templates/index.ts';
 import { shapeIcon, type Shape, type Tone } from '../../ui/shapes.ts';
 import { isDone, STATUS_LOOK } from './timeline-marks.ts';
 
@@ -89,9 +90,12 @@ export function time(iso: string): TemplateResult {
   return html`<time datetime=${iso}>${ukShortDate(iso)}</time>`;
 }
 
-/** "Rule: … — Source: <seed file>, <section>", leaving out a part that is not known. */
+/**
+ * "Rule: … — Source: Warrington, Securing Permanence policy, 8.3": the source named as people
+ * cite it (`citeSource`), leaving out a part that is not known.
+ */
 export function ruleLine(ref: { rule?: string | undefined; source?: { seed: string; section: string } | undefined }): TemplateResult {
-  const parts = [ref.rule ? `Rule: ${ref.rule}` : '', ref.source ? `Source: ${ref.source.seed}, ${ref.source.section}` : ''];
+  const parts = [ref.rule ? `Rule: ${ref.rule}` : '', ref.source ? `Source: ${citeSource(ref.source)}` : ''];
   return html`<span class="rule">${parts.filter(Boolean).join(' — ')}</span>`;
 }
 
