@@ -9,7 +9,9 @@ import type { AdminCommand, AdminIo } from './command.ts';
 import { calendarCommand } from './calendar-command.ts';
 import { checkCommand } from './check-command.ts';
 import { childrenCommand } from './children-command.ts';
+import { exportCommand } from './export-command.ts';
 import { grantCommand, revokeCommand } from './grant-command.ts';
+import { importCommand } from './import-command.ts';
 import { templatesCommand } from './templates-command.ts';
 import { usersCommand } from './users-command.ts';
 
@@ -21,6 +23,8 @@ const COMMANDS: readonly AdminCommand[] = [
   grantCommand,
   revokeCommand,
   childrenCommand,
+  exportCommand,
+  importCommand,
   withJsonOption(backupCommand),
   withJsonOption(restoreCommand),
 ];

@@ -18,20 +18,38 @@ import type { AdminIo } from './command.ts';
 
 export type PlanFileResult = { ok: true; plan: Plan; meta: DocMeta } | { ok: false; problems: string[] };
 
+/** A plan file read as JSON and checked as far as its meta: the data, its meta and the spec the meta names. */
+export type PlanJsonResult = { ok: true; data: Record<string, unknown>; meta: DocMeta; spec: DocSpec } | { ok: false; problems: string[]; missing?: true };
+
 /**
  * Reads and imports a plan file against the templates its meta names. Problems are sentences
  * about the file (the caller names it) or "path.in.the.json: what is wrong". The plan is wrapped
  * with a fixed context: the admin commands only read it, so no write uses the clock or ids.
  */
 export async function readPlanFile(path: string, registry: TemplateRegistry): Promise<PlanFileResult> {
+  const read = await readPlanJson(path, registry);
+  if (!read.ok) return read;
+  const imported = importDoc(read.data, read.spec, 'admin');
+  if (!imported.ok) return imported;
+  const opened = openPlan(imported.doc, registry, fixedContext('admin', 'admin'));
+  if (!opened.ok) return fail(opened.message);
+  return { ok: true, plan: opened.plan, meta: opened.meta };
+}
+
+/**
+ * Reads a plan file as far as its meta: JSON with a meta of a child's plan whose templates
+ * `registry` has. The fields themselves are checked when the data is imported (`importDoc`).
+ * `missing` is set when the file cannot be read at all (no such file, a folder).
+ */
+export async function readPlanJson(path: string, registry: TemplateRegistry): Promise<PlanJsonResult> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('no such file');
-    if (code === 'EISDIR') return fail('it is a folder, not a plan file');
-    return fail(`cannot be read (${(error as Error).message})`);
+    if (code === 'ENOENT') return { ...fail('no such file'), missing: true };
+    if (code === 'EISDIR') return { ...fail('it is a folder, not a plan file'), missing: true };
+    return { ...fail(`cannot be read (${(error as Error).message})`), missing: true };
   }
   let data: unknown;
   try {
@@ -51,11 +69,7 @@ export async function readPlanFile(path: string, registry: TemplateRegistry): Pr
   }
   const spec = specOf(meta.data, registry);
   if (!spec.ok) return spec;
-  const imported = importDoc(data, spec.spec, 'admin');
-  if (!imported.ok) return imported;
-  const opened = openPlan(imported.doc, registry, fixedContext('admin', 'admin'));
-  if (!opened.ok) return fail(opened.message);
-  return { ok: true, plan: opened.plan, meta: opened.meta };
+  return { ok: true, data, meta: meta.data, spec: spec.spec };
 }
 
 /** The plan spec the meta names, or which of its templates this server lacks and which it has. */
@@ -76,7 +90,7 @@ function specOf(meta: DocMeta, registry: TemplateRegistry): { ok: true; spec: Do
   return { ok: true, spec: registry.specFor(meta) };
 }
 
-function fail(problem: string): PlanFileResult {
+function fail(problem: string): { ok: false; problems: string[] } {
   return { ok: false, problems: [problem] };
 }
 
