@@ -9,9 +9,9 @@ import pg from 'pg';
 import { inTransaction, openPostgresPool } from '../db/postgres-transaction.ts';
 import { appendPostgresAudit, postgresAuditPage, verifyPostgresAudit } from './postgres-audit-log.ts';
 import { migrateRecordsPostgres } from './postgres-records-schema.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, ReratingInput, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, plainBytes, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type Rerating, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** How to reach the database. */
 export interface PostgresServerRecordsOptions {
@@ -246,18 +246,30 @@ class PostgresServerRecords implements ServerRecords {
     });
   }
 
-  rerateChild(childId: string, basedOn: string, rating: Rerating): Promise<boolean> {
+  rateable(childId: string): Promise<RateableChild | undefined> {
     return this.#run(async () => {
-      const r = checked(ReratingInput, rating, 'rerateChild');
-      if (!isChildId(childId) || typeof basedOn !== 'string') return false;
-      const { rowCount } = await this.#write((client) =>
-        client.query(
-          `UPDATE records_children SET rating = $1, next_due = $2, next_due_title = $3, rated_on = $4, updated_at = $5
-           WHERE child_id = $6 AND rating_input = $7`,
-          [r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn],
-        ),
-      );
-      return (rowCount ?? 0) > 0;
+      if (!isChildId(childId)) return undefined;
+      const { rows } = await this.#pool.query<ChildRow & { rating_input: string | null }>(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id = $1`, [childId]);
+      return rows[0] && { summary: childOf(rows[0]), ratingInput: rows[0].rating_input };
+    });
+  }
+
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]> {
+    return this.#run(async () => {
+      const all = checked(RerateChanges, changes, 'rerateChildren');
+      if (all.length === 0) return [];
+      return this.#write(async (client) => {
+        const made: boolean[] = [];
+        for (const { childId, basedOn, rating: r } of all) {
+          const { rowCount } = await client.query(
+            `UPDATE records_children SET rating = $1, next_due = $2, next_due_title = $3, rated_on = $4, updated_at = $5
+             WHERE child_id = $6 AND rating_input = $7`,
+            [r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn],
+          );
+          made.push((rowCount ?? 0) > 0);
+        }
+        return made;
+      });
     });
   }
 

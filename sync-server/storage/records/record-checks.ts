@@ -112,6 +112,10 @@ export const ReratingInput = z.object({
   updatedAt: isoTime,
 });
 
+export const RerateChanges = z
+  .array(z.object({ childId, basedOn: z.string().min(1), rating: ReratingInput }))
+  .max(MAX_RATE_PAGE, `at most ${MAX_RATE_PAGE} changes at once`);
+
 export const RatedDay = z.iso.date();
 
 /** Checks a {@link ServerRecords.childrenToRate} page request; throws RangeError. */

@@ -159,14 +159,18 @@ export function describeServerRecords(backend: string, createStore: () => Promis
       await expect(records.childrenToRate(null, 0)).rejects.toThrow(RangeError);
 
       const rerating = { rating: 'red', nextDue: '2026-12-02', nextDueTitle: 'Review', ratedOn: '2026-12-03', updatedAt: '2026-12-03T00:00:01.000Z' } as const;
-      expect(await other.rerateChild('c2', input, rerating)).toBe(true);
+      expect(await records.rateable('c2')).toEqual({ summary: summary('c2', 'Zoe', { ratedOn: '2026-12-01' }), ratingInput: input });
+      expect(await records.rateable('unknown')).toBeUndefined();
+      expect(await other.rerateChildren([{ childId: 'c2', basedOn: input, rating: rerating }, { childId: 'c10', basedOn: '{"n":99}', rating: rerating }])).toEqual([true, false]);
+      expect((await records.child('c10'))?.rating).toBe(summary('c10', 'x').rating);
       expect(await records.child('c2')).toEqual(summary('c2', 'Zoe', rerating));
       // Rewritten from a newer plan meanwhile: the pass's stale result is not written over it.
       await records.putChild(summary('c2', 'Zoe', { ratedOn: '2026-12-03' }), '{"newer":true}');
-      expect(await other.rerateChild('c2', input, { ...rerating, rating: 'amber' })).toBe(false);
+      expect(await other.rerateChildren([{ childId: 'c2', basedOn: input, rating: { ...rerating, rating: 'amber' } }])).toEqual([false]);
       expect((await records.child('c2'))?.rating).toBe(summary('c2', 'Zoe').rating);
-      expect(await records.rerateChild('c1', 'null', rerating)).toBe(false);
-      await expect(records.rerateChild('c2', input, { ...rerating, ratedOn: 'today' })).rejects.toThrow(TypeError);
+      expect(await records.rerateChildren([{ childId: 'c1', basedOn: 'null', rating: rerating }])).toEqual([false]);
+      expect(await records.rerateChildren([])).toEqual([]);
+      await expect(records.rerateChildren([{ childId: 'c2', basedOn: input, rating: { ...rerating, ratedOn: 'today' } }])).rejects.toThrow(TypeError);
 
       expect(await records.caseloadRatedOn()).toBeNull();
       await records.markCaseloadRated('2026-12-04');

@@ -114,7 +114,14 @@ export interface RateableChild {
   readonly ratingInput: string | null;
 }
 
-/** What re-rating an entry changes: {@link ServerRecords.rerateChild}. */
+/** One entry's new rating, computed from the rating input `basedOn`: {@link ServerRecords.rerateChildren}. */
+export interface RerateChange {
+  readonly childId: string;
+  readonly basedOn: string;
+  readonly rating: Rerating;
+}
+
+/** What re-rating an entry changes. */
 export interface Rerating {
   readonly rating: ChildSummary['rating'];
   readonly nextDue: string | null;
@@ -229,12 +236,14 @@ export interface ServerRecords {
    * `after` (null for the first page), at most `limit` (1 to 10,000, else a RangeError).
    */
   childrenToRate(after: string | null, limit: number): Promise<RateableChild[]>;
+  /** One entry with its rating input, as {@link childrenToRate} gives it; undefined when not indexed. */
+  rateable(childId: string): Promise<RateableChild | undefined>;
   /**
-   * Sets an entry's rating, next due date, rated day and time only if its stored rating input is
-   * still `basedOn` (compare-and-set: an entry rewritten meanwhile from a newer plan is left as
-   * it is). Resolves whether it was changed.
+   * Sets each entry's rating, next due date, rated day and time, in one transaction, only if its
+   * stored rating input is still `basedOn` (compare-and-set: an entry rewritten meanwhile from a
+   * newer plan is left as it is). Resolves, per change, whether it was made.
    */
-  rerateChild(childId: string, basedOn: string, rating: Rerating): Promise<boolean>;
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]>;
   /** The day (YYYY-MM-DD) the whole caseload was last re-rated for, or null when never. */
   caseloadRatedOn(): Promise<string | null>;
   /** Records that every entry was re-rated for `day` (YYYY-MM-DD); an earlier day than the one stored is ignored. */

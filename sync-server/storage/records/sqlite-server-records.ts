@@ -9,11 +9,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openSqliteDatabase, sqlitePath } from '../db/sqlite-store.ts';
 import { inSqliteTransaction } from '../db/sqlite-transaction.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, ReratingInput, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type Rerating, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** Where and how to open the records. */
 export interface SqliteServerRecordsOptions {
@@ -83,6 +83,7 @@ class SqliteServerRecords implements ServerRecords {
       child: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children WHERE child_id = ?`),
       children: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children`),
       childrenIn: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children WHERE child_id IN (SELECT value FROM json_each(?))`),
+      rateable: prepare(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id = ?`),
       childrenToRate: prepare(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id > ? ORDER BY child_id LIMIT ?`),
       rerateChild: prepare(`UPDATE records_children SET rating = ?, next_due = ?, next_due_title = ?, rated_on = ?, updated_at = ?
         WHERE child_id = ? AND rating_input = ?`),
@@ -253,11 +254,21 @@ class SqliteServerRecords implements ServerRecords {
     });
   }
 
-  rerateChild(childId: string, basedOn: string, rating: Rerating): Promise<boolean> {
+  rateable(childId: string): Promise<RateableChild | undefined> {
     return this.#run(() => {
-      const r = checked(ReratingInput, rating, 'rerateChild');
-      if (!isChildId(childId) || typeof basedOn !== 'string') return false;
-      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.rerateChild!.run(r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn).changes > 0);
+      if (!isChildId(childId)) return undefined;
+      const row = this.#sql.rateable!.get(childId) as (ChildRow & { rating_input: string | null }) | undefined;
+      return row && { summary: childOf(row), ratingInput: row.rating_input };
+    });
+  }
+
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]> {
+    return this.#run(() => {
+      const all = checked(RerateChanges, changes, 'rerateChildren');
+      if (all.length === 0) return [];
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () =>
+        all.map(({ childId, basedOn, rating: r }) => this.#sql.rerateChild!.run(r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn).changes > 0),
+      );
     });
   }
 
