@@ -19,6 +19,7 @@ import type { Plan } from '../model/plan.ts';
 import { buildChildDocuments, planOf } from '../sync-server/plans/child-documents.ts';
 import { nextDayStart } from '../sync-server/plans/local-day.ts';
 import { addUser, login, startTestServer, type TestServer } from './harness/collab.ts';
+import { runRerateBench } from './bench/timeline.bench.ts';
 
 /** A child on the adoption pathway who came into care on `day`; returns its id. */
 async function childInCareFrom(app: App, day: string, username: string): Promise<string> {
@@ -146,5 +147,12 @@ describe('caseload re-rating', () => {
     expect(started.failed).toBe(0);
     const byId = new Map((await app.records.children()).map((c) => [c.childId, c]));
     expect(byId.get(late)).toMatchObject({ rating: 'red', ratedOn: redDay });
+  });
+
+  it('measures re-rating a caseload at the day change (the benchmark, small; no time asserted)', async () => {
+    const run = await runRerateBench(40);
+    expect(run).toMatchObject({ children: 40 });
+    expect(run.ms).toBeGreaterThan(0);
+    expect(Number.isFinite(run.ratioToEngine)).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ import { dayIn, nextDayStart } from '../plans/local-day.ts';
 import type { RateableChild, RerateChange, ServerRecords } from '../storage/records/server-records.ts';
 
 /** Entries read per page of the index (one read, and at most one write transaction, per page). */
-export const RERATE_PAGE = 500;
+export const RERATE_PAGE = 200;
 /** Longest the pass keeps the event loop before yielding (ms). */
 export const SLICE_MS = 8;
 /** Longest the server sleeps before it looks at the day again (ms): a wall clock moved or a machine that slept is noticed within an hour. */
