@@ -17,7 +17,7 @@ import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import type { TimelineInput } from '../../model/timeline/types.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { templates } from '../../templates/index.ts';
-import type { ChildSummary } from '../storage/records/server-records.ts';
+import { MAX_RATING_INPUT, type ChildSummary } from '../storage/records/server-records.ts';
 import { planOf, summarise } from './child-documents.ts';
 
 /** Version of the stored form below; an input of another version is not used (the plan is read). */
@@ -72,7 +72,9 @@ export function indexEntryOf(childId: string, doc: Y.Doc, today: string, registr
   if (!input) return { summary, ratingInput: null };
   const ratingInput = storedRatingInput(input);
   const rated = rateStoredInput(ratingInput, today, registry);
-  return { summary: rated ? { ...summary, ...rated } : summary, ratingInput: rated ? ratingInput : null };
+  if (!rated) return { summary, ratingInput: null };
+  // Too long to store (pages of decision text): the nightly pass reads this plan instead.
+  return { summary: { ...summary, ...rated }, ratingInput: ratingInput.length <= MAX_RATING_INPUT ? ratingInput : null };
 }
 
 /** Whether two ratings say the same. */
