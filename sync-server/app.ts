@@ -24,6 +24,8 @@ import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './collab/activity.ts';
+import { CaseloadRerating } from './collab/caseload-rerating.ts';
+import { DEFAULT_TIME_ZONE } from './plans/local-day.ts';
 import { openServerRecords } from './storage/records/open-server-records.ts';
 import type { ServerRecords } from './storage/records/server-records.ts';
 import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
@@ -42,6 +44,8 @@ export interface App {
   readonly log: DocumentLog;
   readonly durable: DurableDocuments;
   readonly activity: Activity;
+  /** Re-rates the caseload index at each day's change and on start (`rerating.rateAll(day)` re-rates now, for tests). */
+  readonly rerating: CaseloadRerating;
   readonly plans: Plans;
   readonly access: AccessControl;
   readonly front: SocketFront;
@@ -61,6 +65,8 @@ export interface AppOptions {
   readonly say?: (message: string, error?: unknown) => void;
   /** How often open connections re-check their access, ms. */
   readonly recheckMs?: number;
+  /** The clock the caseload is rated by (tests move it); defaults to the system clock. */
+  readonly now?: () => Date;
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -73,7 +79,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const validator = new UpdateValidator();
   const durable = new DurableDocuments(log, { log: say });
   const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
-  const activity = new Activity({ records, log, stored: durable, say });
+  // Refreshes on edits and the nightly pass share one clock and one time zone.
+  let rerating: CaseloadRerating | undefined = undefined;
+  const today = (): string => rerating!.today();
+  const activity = new Activity({ records, log, stored: durable, today, say });
+  rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now: options.now, timeZone: config.TIME_ZONE ?? DEFAULT_TIME_ZONE, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
   const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
@@ -87,7 +97,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const router = new Router();
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
-  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index: activity });
+  const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
+  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index });
   const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
@@ -128,6 +139,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   void compactor.checkAll().catch((error: unknown) => say('compaction: start-up check failed', error));
+  // In the background: a server that was down over midnight re-rates every plan now.
+  void rerating.start();
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}/`;
   say(`storage: ${describeStore(config)}`);
@@ -143,6 +156,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // last syncs through first); destroying it before that would leave them unsubscribing
       // on a closed Redis connection.
       if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
+      await rerating.stop();
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
       stopCompacting();
@@ -153,7 +167,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, plans, access, front, server, health, stop };
+  return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, health, stop };
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

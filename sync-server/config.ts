@@ -3,6 +3,7 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
+import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
 export const Config = StorageConfig.extend({
@@ -17,6 +18,12 @@ export const Config = StorageConfig.extend({
     .string()
     .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
     .optional(),
+  /**
+   * The IANA time zone whose days the server counts: a child's rating is for today there, and
+   * the caseload is re-rated at its midnight. Unset: Europe/London (`DEFAULT_TIME_ZONE`),
+   * whatever the machine's own zone. Every instance sharing a store must have the same.
+   */
+  TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
 });
 export type Config = z.infer<typeof Config>;
 

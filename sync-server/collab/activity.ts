@@ -2,13 +2,15 @@
  * Records what happens to documents once it is durable: an audit entry per writer per stored
  * batch (`../plans/audit-entries.ts`: who, when, which document, which parts, how many bytes;
  * the identity is the authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
- * entry for a child's plan. Failures are logged and retried; they never lose the document
+ * entry for a child's plan, rated for the server's today (`caseload-rerating.ts` re-rates every
+ * entry when the day changes). Failures are logged and retried; they never lose the document
  * itself, which is already stored.
  *
  * Both are kept off the path of edits: audit entries are gathered for up to
  * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
  * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
- * changed, so typing in a plan costs no index write at all.
+ * changed, so typing in a plan costs no index write at all, except in a PPM decision's text
+ * (part of the rating input, for the next due date's title): at most one write per window.
  *
  * A Hocuspocus extension of its own: it subscribes to the durable storage extension's stored
  * batches ({@link StoredEvents.onStored}) when Hocuspocus is configured with it, and
@@ -17,9 +19,8 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
 import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
 import type { DurableUpdate, StoredEvents } from './durable-documents.ts';
-import { localToday } from '../../model/calendar/day.ts';
 import { auditEntriesOf } from '../plans/audit-entries.ts';
-import { summarise } from '../plans/child-documents.ts';
+import { indexEntryOf } from '../plans/caseload-rating.ts';
 import { readDocument } from '../plans/plan-host.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
@@ -35,6 +36,8 @@ export interface ActivityConfig {
   readonly log: DocumentLog;
   /** The durable storage extension, whose stored batches are audited and indexed. */
   readonly stored: StoredEvents;
+  /** Today in the server's time zone, YYYY-MM-DD (the injected clock): the day an entry is rated for. */
+  readonly today: () => string;
   readonly say: (message: string, error?: unknown) => void;
 }
 
@@ -44,6 +47,7 @@ export class Activity implements Extension {
   readonly #log: DocumentLog;
   readonly #stored: StoredEvents;
   readonly #say: (message: string, error?: unknown) => void;
+  readonly #today: () => string;
   #hocuspocus: Hocuspocus | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #audit: NewAuditEntry[] = [];
@@ -56,6 +60,7 @@ export class Activity implements Extension {
     this.#log = config.log;
     this.#stored = config.stored;
     this.#say = config.say;
+    this.#today = config.today;
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -96,28 +101,37 @@ export class Activity implements Extension {
 
   /**
    * Recomputes a child's caseload index entry from its plan (the live document when the server
-   * has it loaded, read only; else the stored one) and writes it when anything but its time
-   * changed: `updatedAt` is when the entry last changed.
+   * has it loaded, read only; else the stored one), rated for `today` (the server's today when
+   * omitted), with its rating input (`plans/caseload-rating.ts`), and writes it when anything
+   * but its time changed, its input changed, or it was rated for an earlier day: `updatedAt` is
+   * when a field a person sees last changed. Resolves false when it failed (logged).
    */
-  async refreshIndex(childId: string): Promise<void> {
+  async refreshIndex(childId: string, today: string = this.#today()): Promise<boolean> {
     const document = planDocumentName(childId);
     try {
       const hocuspocus = this.#hocuspocus;
       if (!hocuspocus) throw new Error('the activity extension is not configured with a Hocuspocus instance yet');
       const live = hocuspocus.documents.get(document);
       const doc = live ?? (await readDocument(hocuspocus, this.#log, document));
-      if (!doc) return;
-      let summary;
+      if (!doc) return true;
+      let entry;
       try {
-        summary = summarise(childId, doc, localToday());
+        entry = indexEntryOf(childId, doc, today);
       } finally {
         if (!live) doc.destroy();
       }
-      const stored = await this.#records.child(childId);
-      if (stored && sameSummary(stored, summary)) return;
-      await this.#records.putChild(summary);
+      const stored = await this.#records.rateable(childId);
+      if (stored && sameSummary(stored.summary, entry.summary)) {
+        if (stored.ratingInput === entry.ratingInput && (stored.summary.ratedOn ?? '') >= today) return true;
+        // Nothing a person sees changed: keep when it last changed.
+        await this.#records.putChild({ ...entry.summary, updatedAt: stored.summary.updatedAt }, entry.ratingInput);
+        return true;
+      }
+      await this.#records.putChild(entry.summary, entry.ratingInput);
+      return true;
     } catch (error) {
       this.#say(`activity: could not refresh the caseload index for ${childId}`, error);
+      return false;
     }
   }
 
@@ -158,7 +172,7 @@ export class Activity implements Extension {
   }
 }
 
-/** Whether two index entries say the same, whenever they were computed. */
+/** Whether two index entries say the same, whenever they were computed and for whichever day. */
 function sameSummary(a: ChildSummary, b: ChildSummary): boolean {
-  return (Object.keys(b) as (keyof ChildSummary)[]).every((key) => key === 'updatedAt' || a[key] === b[key]);
+  return (Object.keys(b) as (keyof ChildSummary)[]).every((key) => key === 'updatedAt' || key === 'ratedOn' || a[key] === b[key]);
 }

@@ -59,6 +59,14 @@ describe('<caseload-list>', () => {
     expect(root(el).querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-24');
   });
 
+  it('says the day each rating holds for, when the server gives it', async () => {
+    const rated = CASELOAD.map((c, i) => (i < 2 ? { ...c, ratedOn: '2026-12-04' } : i === 2 ? { ...c, ratedOn: null } : c));
+    const el = await mount(rated);
+    expect(cells(el).map((row) => row[3])).to.deep.equal(['Red (needs action now)as of 4 Dec 2026', 'Amber (needs attention soon)as of 4 Dec 2026', 'Green (on track)', 'Not rated']);
+    const asOf = root(el).querySelector('tbody tr .as-of time')!;
+    expect(asOf.getAttribute('datetime')).to.equal('2026-12-04');
+  });
+
   it('shows each rating by a shape as well as colour, hidden from screen readers', async () => {
     const el = await mount(CASELOAD);
     const shapes = [...root(el).querySelectorAll('tbody tr')].map((tr) => tr.querySelector('svg')!);

@@ -2,7 +2,9 @@
  * `<caseload-list>`: the children whose plans the signed-in person may see, as a table with a
  * caption and column headers: the child's name (a link that opens the plan), the pathway, the
  * latest stage recorded, the red/amber/green rating (in words and by shape, not by colour
- * alone), the next item due with its date, and whether the person may edit or only read.
+ * alone) with the day it holds for ("as of 4 Dec 2026": the server re-rates every plan at
+ * midnight as well as on every change), the next item due with its date, and whether the person
+ * may edit or only read.
  *
  * Shows the `caseload` it is given; "Loading…" while it is undefined, `error` with a Try again
  * button when loading failed, and a sentence saying so when there are no children. Following a
@@ -50,6 +52,7 @@ export class CaseloadList extends LitElement {
     .shape { flex: none; }
     .muted { color: ${colour.secondary}; }
     .due-title { display: block; color: ${colour.secondary}; }
+    .as-of { display: block; color: ${colour.secondary}; }
     .error { border-left: 5px solid ${colour.red}; padding: 0.5rem 0.75rem; }
     .error p { margin: 0 0 0.5rem; }
     @media (max-width: 48rem) {
@@ -108,7 +111,13 @@ export class CaseloadList extends LitElement {
   #rating(child: CaseloadChild): TemplateResult {
     if (!child.rating) return html`<span class="rating">${shapeIcon('dash', 'neutral')} <span>Not rated</span></span>`;
     const look = RATING_LOOK[child.rating];
-    return html`<span class="rating">${shapeIcon(look.shape, look.tone)} <span>${look.label} <span class="muted">(${look.meaning})</span></span></span>`;
+    return html`<span class="rating">${shapeIcon(look.shape, look.tone)} <span>${look.label} <span class="muted">(${look.meaning})</span></span></span>${this.#asOf(child)}`;
+  }
+
+  /** The day the rating holds for, when the server says. */
+  #asOf(child: CaseloadChild): TemplateResult | typeof nothing {
+    if (!child.ratedOn) return nothing;
+    return html`<span class="as-of">as of <time datetime=${child.ratedOn}>${ukShortDate(child.ratedOn)}</time></span>`;
   }
 
   #due(child: CaseloadChild): TemplateResult {

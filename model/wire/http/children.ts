@@ -23,6 +23,13 @@ export const ChildSummary = z.object({
   nextDueTitle: z.string().nullable(),
   /** When this entry last changed (ISO 8601). */
   updatedAt: z.string(),
+  /**
+   * The day (YYYY-MM-DD, in the server's time zone) the rating and next due date hold for: the
+   * caseload is re-rated every day at midnight and on every change of the plan, so this is
+   * normally today. Null until the server has rated the entry (made offline, or just restored);
+   * absent from servers before it was added.
+   */
+  ratedOn: z.iso.date().nullable().optional(),
 });
 export type ChildSummary = z.infer<typeof ChildSummary>;
 

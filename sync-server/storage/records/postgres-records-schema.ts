@@ -90,6 +90,14 @@ const MIGRATIONS: readonly string[] = [
      key text PRIMARY KEY,
      value bytea NOT NULL
    );`,
+  // 2: the caseload index re-rated with the calendar: the day each entry was rated for, what
+  // re-rating it needs (opaque JSON), and the day the whole caseload was last re-rated for.
+  `ALTER TABLE records_children ADD COLUMN rated_on text;
+   ALTER TABLE records_children ADD COLUMN rating_input text;
+   CREATE TABLE records_caseload (
+     id integer PRIMARY KEY CHECK (id = 1),
+     rated_on text NOT NULL
+   );`,
 ];
 
 /** The records schema version this code writes. */

@@ -9,9 +9,9 @@ import pg from 'pg';
 import { inTransaction, openPostgresPool } from '../db/postgres-transaction.ts';
 import { appendPostgresAudit, postgresAuditPage, verifyPostgresAudit } from './postgres-audit-log.ts';
 import { migrateRecordsPostgres } from './postgres-records-schema.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, ChildSummaryInput, GrantInput, isChildId, isUsername, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
-import { accountOf, childOf, grantOf, plainBytes, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type ServerRecords } from './server-records.ts';
+import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { accountOf, CHILD_COLUMNS, childOf, grantOf, plainBytes, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** How to reach the database. */
 export interface PostgresServerRecordsOptions {
@@ -192,17 +192,18 @@ class PostgresServerRecords implements ServerRecords {
     });
   }
 
-  putChild(summary: ChildSummary): Promise<void> {
+  putChild(summary: ChildSummary, ratingInput?: string | null): Promise<void> {
     return this.#run(async () => {
       const c = checked(ChildSummaryInput, summary, 'putChild');
+      const input = checked(RatingInput, ratingInput, 'putChild rating input');
       await this.#write((client) =>
         client.query(
-          `INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          `INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at, rated_on, rating_input)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (child_id) DO UPDATE SET name = excluded.name, pathway_id = excluded.pathway_id, pathway_title = excluded.pathway_title,
              stage = excluded.stage, rating = excluded.rating, next_due = excluded.next_due, next_due_title = excluded.next_due_title,
-             updated_at = excluded.updated_at`,
-          [c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt],
+             updated_at = excluded.updated_at, rated_on = excluded.rated_on, rating_input = excluded.rating_input`,
+          [c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt, c.ratedOn, input],
         ),
       );
     });
@@ -211,8 +212,11 @@ class PostgresServerRecords implements ServerRecords {
   child(childId: string): Promise<ChildSummary | undefined> {
     return this.#run(async () => {
       if (!isChildId(childId)) return undefined;
-      const { rows } = await this.#pool.query<ChildRow>('SELECT * FROM records_children WHERE child_id = $1', [childId]);
-      return rows[0] && childOf(rows[0]);
+      const { rows } = await this.#pool.query<ChildRow & { caseload_rated_on: string | null }>(
+        `SELECT ${CHILD_COLUMNS}, (SELECT rated_on FROM records_caseload WHERE id = 1) AS caseload_rated_on FROM records_children WHERE child_id = $1`,
+        [childId],
+      );
+      return rows[0] && ratedAsOf(childOf(rows[0]), rows[0].caseload_rated_on);
     });
   }
 
@@ -221,11 +225,71 @@ class PostgresServerRecords implements ServerRecords {
       if (childIds !== undefined && (!Array.isArray(childIds) || !childIds.every((id) => typeof id === 'string'))) {
         throw new TypeError('children: childIds is an array of strings');
       }
+      // One statement, one snapshot: the caseload's rated day and the entries agree.
+      const select = `SELECT ${CHILD_COLUMNS}, (SELECT rated_on FROM records_caseload WHERE id = 1) AS caseload_rated_on FROM records_children`;
       const { rows } =
         childIds === undefined
-          ? await this.#pool.query<ChildRow>('SELECT * FROM records_children')
-          : await this.#pool.query<ChildRow>('SELECT * FROM records_children WHERE child_id = ANY($1::text[])', [childIds.filter(isChildId)]);
-      return rows.map(childOf).sort(byChildName);
+          ? await this.#pool.query<ChildRow & { caseload_rated_on: string | null }>(select)
+          : await this.#pool.query<ChildRow & { caseload_rated_on: string | null }>(`${select} WHERE child_id = ANY($1::text[])`, [childIds.filter(isChildId)]);
+      return rows.map((row) => ratedAsOf(childOf(row), row.caseload_rated_on)).sort(byChildName);
+    });
+  }
+
+  childrenToRate(after: string | null, limit: number): Promise<RateableChild[]> {
+    return this.#run(async () => {
+      checkRatePage(after, limit);
+      const { rows } = await this.#pool.query<ChildRow & { rating_input: string | null }>(
+        `SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id COLLATE "C" > $1 ORDER BY child_id COLLATE "C" LIMIT $2`,
+        [after ?? '', limit],
+      );
+      return rows.map((row) => ({ summary: childOf(row), ratingInput: row.rating_input }));
+    });
+  }
+
+  rateable(childId: string): Promise<RateableChild | undefined> {
+    return this.#run(async () => {
+      if (!isChildId(childId)) return undefined;
+      const { rows } = await this.#pool.query<ChildRow & { rating_input: string | null }>(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id = $1`, [childId]);
+      return rows[0] && { summary: childOf(rows[0]), ratingInput: rows[0].rating_input };
+    });
+  }
+
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]> {
+    return this.#run(async () => {
+      const all = checked(RerateChanges, changes, 'rerateChildren');
+      if (all.length === 0) return [];
+      return this.#write(async (client) => {
+        const made: boolean[] = [];
+        for (const { childId, basedOn, rating: r } of all) {
+          const { rowCount } = await client.query(
+            `UPDATE records_children SET rating = $1, next_due = $2, next_due_title = $3, rated_on = $4, updated_at = $5
+             WHERE child_id = $6 AND rating_input = $7`,
+            [r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn],
+          );
+          made.push((rowCount ?? 0) > 0);
+        }
+        return made;
+      });
+    });
+  }
+
+  caseloadRatedOn(): Promise<string | null> {
+    return this.#run(async () => {
+      const { rows } = await this.#pool.query<{ rated_on: string }>('SELECT rated_on FROM records_caseload WHERE id = 1');
+      return rows[0]?.rated_on ?? null;
+    });
+  }
+
+  markCaseloadRated(day: string): Promise<void> {
+    return this.#run(async () => {
+      const d = checked(RatedDay, day, 'markCaseloadRated');
+      await this.#write((client) =>
+        client.query(
+          `INSERT INTO records_caseload (id, rated_on) VALUES (1, $1)
+           ON CONFLICT (id) DO UPDATE SET rated_on = GREATEST(records_caseload.rated_on, excluded.rated_on)`,
+          [d],
+        ),
+      );
     });
   }
 

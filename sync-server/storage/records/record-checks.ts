@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CHILD_ID } from '../../../model/wire/index.ts';
-import { MAX_AUDIT_PAGE, USERNAME, type NewAuditEntry } from './server-records.ts';
+import { MAX_AUDIT_PAGE, MAX_RATE_PAGE, MAX_RATING_INPUT, USERNAME, type NewAuditEntry } from './server-records.ts';
 
 /** In Unicode mode \p{Cs} matches only a surrogate that is not half of a pair. */
 const LONE_SURROGATE_OR_NUL = /[\p{Cs}\0]/u;
@@ -98,7 +98,31 @@ export const ChildSummaryInput = z.object({
   nextDue: z.iso.date().nullable(),
   nextDueTitle: optionalText,
   updatedAt: isoTime,
+  ratedOn: z.iso.date().nullable().default(null),
 });
+
+/** A rating input: opaque JSON text, well-formed (JSON.stringify never writes a lone surrogate or a raw NUL). */
+export const RatingInput = storedText(2, MAX_RATING_INPUT).nullable().default(null);
+
+export const ReratingInput = z.object({
+  rating: z.enum(['red', 'amber', 'green']).nullable(),
+  nextDue: z.iso.date().nullable(),
+  nextDueTitle: optionalText,
+  ratedOn: z.iso.date(),
+  updatedAt: isoTime,
+});
+
+export const RerateChanges = z
+  .array(z.object({ childId, basedOn: z.string().min(1), rating: ReratingInput }))
+  .max(MAX_RATE_PAGE, `at most ${MAX_RATE_PAGE} changes at once`);
+
+export const RatedDay = z.iso.date();
+
+/** Checks a {@link ServerRecords.childrenToRate} page request; throws RangeError. */
+export function checkRatePage(after: unknown, limit: unknown): void {
+  if (after !== null && typeof after !== 'string') throw new RangeError('childrenToRate: after is a child id or null');
+  if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_RATE_PAGE) throw new RangeError(`childrenToRate: limit is 1 to ${MAX_RATE_PAGE}`);
+}
 
 export const SettingKey = storedText(1, 128);
 export const SettingValue = bytes;

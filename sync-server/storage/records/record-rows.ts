@@ -61,6 +61,8 @@ export interface ChildRow {
   next_due: string | null;
   next_due_title: string | null;
   updated_at: string;
+  /** Absent before records schema 2 (and in backups of it). */
+  rated_on?: string | null;
 }
 
 export interface SettingRow {
@@ -126,5 +128,19 @@ export function childOf(row: ChildRow): ChildSummary {
     nextDue: row.next_due,
     nextDueTitle: row.next_due_title,
     updatedAt: row.updated_at,
+    ratedOn: row.rated_on ?? null,
   };
+}
+
+/** The columns of an index entry, without its rating input (which only the re-rating pass reads). */
+export const CHILD_COLUMNS = 'child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at, rated_on';
+
+/**
+ * An entry as the records answer it: its rated day is the later of its own and the caseload's
+ * (`caseloadRatedOn`), once it has been rated at all.
+ */
+export function ratedAsOf(summary: ChildSummary, caseloadRatedOn: string | null): ChildSummary {
+  const own = summary.ratedOn ?? null;
+  if (own === null || caseloadRatedOn === null || caseloadRatedOn <= own) return summary;
+  return { ...summary, ratedOn: caseloadRatedOn };
 }

@@ -137,11 +137,49 @@ export function describeServerRecords(backend: string, createStore: () => Promis
       expect(await records.children([])).toEqual([]);
       const red = summary('c1', 'Amy', { rating: 'red', stage: null, nextDue: null, nextDueTitle: null, pathwayId: null, pathwayTitle: null });
       await records.putChild(red);
-      expect(await records.child('c1')).toEqual(red);
+      expect(await records.child('c1')).toEqual({ ...red, ratedOn: null });
       expect(await records.child('unknown')).toBeUndefined();
       await expect(records.putChild(summary('c6', 'Kit', { nextDue: '2026-13-45' }))).rejects.toThrow(TypeError);
       await expect(records.putChild(summary('c6', 'Kit', { rating: 'blue' as ChildSummary['rating'] }))).rejects.toThrow(TypeError);
       expect(await records.children()).toHaveLength(5);
+    });
+
+    it('keeps a rating input with an entry, re-rates it only while the input is unchanged, and says the caseload day', async () => {
+      const store = await stores.store();
+      const [records, other] = [await stores.open(store), await stores.open(store)];
+      const input = JSON.stringify({ v: 1, events: ['é', 'x'.repeat(5000)] });
+      await records.putChild(summary('c2', 'Zoe', { ratedOn: '2026-12-01' }), input);
+      await records.putChild(summary('c1', 'amy'));
+      for (let i = 10; i < 15; i++) await records.putChild(summary(`c${i}`, `Kit ${i}`, { ratedOn: '2026-12-01' }), `{"n":${i}}`);
+      const first = await records.childrenToRate(null, 3);
+      expect(first.map((c) => [c.summary.childId, c.ratingInput])).toEqual([['c1', null], ['c10', '{"n":10}'], ['c11', '{"n":11}']]);
+      const rest = await records.childrenToRate('c11', 10);
+      expect(rest.map((c) => c.summary.childId)).toEqual(['c12', 'c13', 'c14', 'c2']);
+      expect(rest.at(-1)).toEqual({ summary: summary('c2', 'Zoe', { ratedOn: '2026-12-01' }), ratingInput: input });
+      await expect(records.childrenToRate(null, 0)).rejects.toThrow(RangeError);
+
+      const rerating = { rating: 'red', nextDue: '2026-12-02', nextDueTitle: 'Review', ratedOn: '2026-12-03', updatedAt: '2026-12-03T00:00:01.000Z' } as const;
+      expect(await records.rateable('c2')).toEqual({ summary: summary('c2', 'Zoe', { ratedOn: '2026-12-01' }), ratingInput: input });
+      expect(await records.rateable('unknown')).toBeUndefined();
+      expect(await other.rerateChildren([{ childId: 'c2', basedOn: input, rating: rerating }, { childId: 'c10', basedOn: '{"n":99}', rating: rerating }])).toEqual([true, false]);
+      expect((await records.child('c10'))?.rating).toBe(summary('c10', 'x').rating);
+      expect(await records.child('c2')).toEqual(summary('c2', 'Zoe', rerating));
+      // Rewritten from a newer plan meanwhile: the pass's stale result is not written over it.
+      await records.putChild(summary('c2', 'Zoe', { ratedOn: '2026-12-03' }), '{"newer":true}');
+      expect(await other.rerateChildren([{ childId: 'c2', basedOn: input, rating: { ...rerating, rating: 'amber' } }])).toEqual([false]);
+      expect((await records.child('c2'))?.rating).toBe(summary('c2', 'Zoe').rating);
+      expect(await records.rerateChildren([{ childId: 'c1', basedOn: 'null', rating: rerating }])).toEqual([false]);
+      expect(await records.rerateChildren([])).toEqual([]);
+      await expect(records.rerateChildren([{ childId: 'c2', basedOn: input, rating: { ...rerating, ratedOn: 'today' } }])).rejects.toThrow(TypeError);
+
+      expect(await records.caseloadRatedOn()).toBeNull();
+      await records.markCaseloadRated('2026-12-04');
+      await other.markCaseloadRated('2026-12-02');
+      expect(await other.caseloadRatedOn()).toBe('2026-12-04');
+      // Entries rated before say the caseload's day; one never rated says none.
+      expect((await records.child('c10'))?.ratedOn).toBe('2026-12-04');
+      expect((await other.children(['c1', 'c2'])).map((c) => c.ratedOn)).toEqual([null, '2026-12-04']);
+      await expect(records.markCaseloadRated('4 December')).rejects.toThrow(TypeError);
     });
 
     it('keeps the first value of a setting, for every instance', async () => {

@@ -96,6 +96,39 @@ export interface ChildSummary {
   readonly nextDueTitle: string | null;
   /** When this entry last changed (an edit that changes none of the fields above does not move it). */
   readonly updatedAt: string;
+  /**
+   * The day (YYYY-MM-DD, in the server's time zone) the rating and next due date hold for: the
+   * later of the day this entry was last rated and the day the whole caseload was last re-rated
+   * ({@link ServerRecords.markCaseloadRated}), so an entry the nightly pass found unchanged (and
+   * did not write) still says "as of today". Null for an entry never rated by the server's
+   * re-rating (made offline by the admin line, or restored from a backup) until it is. Optional
+   * on input only: the records always answer it.
+   */
+  readonly ratedOn?: string | null;
+}
+
+/** An index entry with what re-rating it needs: a page of {@link ServerRecords.childrenToRate}. */
+export interface RateableChild {
+  readonly summary: ChildSummary;
+  /** The rating input stored with the entry (opaque JSON text, see `putChild`), or null when none was. */
+  readonly ratingInput: string | null;
+}
+
+/** One entry's new rating, computed from the rating input `basedOn`: {@link ServerRecords.rerateChildren}. */
+export interface RerateChange {
+  readonly childId: string;
+  readonly basedOn: string;
+  readonly rating: Rerating;
+}
+
+/** What re-rating an entry changes. */
+export interface Rerating {
+  readonly rating: ChildSummary['rating'];
+  readonly nextDue: string | null;
+  readonly nextDueTitle: string | null;
+  /** YYYY-MM-DD. */
+  readonly ratedOn: string;
+  readonly updatedAt: string;
 }
 
 /**
@@ -106,6 +139,11 @@ export interface ChildSummary {
  * Several instances may share one store (server processes on one SQLite file or one
  * PostgreSQL database); the guarantees below hold across them.
  */
+/** Longest rating input {@link ServerRecords.putChild} stores (UTF-16 units). */
+export const MAX_RATING_INPUT = 4_000_000;
+/** Most entries one {@link ServerRecords.childrenToRate} page holds. */
+export const MAX_RATE_PAGE = 10_000;
+
 const CHILD_NAME_ORDER = new Intl.Collator('en-GB');
 
 /**
@@ -180,14 +218,36 @@ export interface ServerRecords {
   versionsOf(document: string): Promise<Omit<NamedVersion, 'state'>[]>;
   version(id: string): Promise<NamedVersion | undefined>;
 
-  /** Inserts or replaces a child's summary. */
-  putChild(summary: ChildSummary): Promise<void>;
+  /**
+   * Inserts or replaces a child's summary with its rating input: opaque text (JSON) from which
+   * the re-rating pass recomputes the rating for another day without reading the plan; omitted
+   * or null when there is none (the pass then reads the plan). At most {@link MAX_RATING_INPUT}
+   * UTF-16 units.
+   */
+  putChild(summary: ChildSummary, ratingInput?: string | null): Promise<void>;
   child(childId: string): Promise<ChildSummary | undefined>;
   /**
    * Summaries of these children (for a user's caseload; every child when omitted), in name
    * order (en-GB collation, then child id), the same on both backends. Unknown ids are skipped.
    */
   children(childIds?: readonly string[]): Promise<ChildSummary[]>;
+  /**
+   * A page of index entries with their rating inputs, by child id (byte order), those after
+   * `after` (null for the first page), at most `limit` (1 to 10,000, else a RangeError).
+   */
+  childrenToRate(after: string | null, limit: number): Promise<RateableChild[]>;
+  /** One entry with its rating input, as {@link childrenToRate} gives it; undefined when not indexed. */
+  rateable(childId: string): Promise<RateableChild | undefined>;
+  /**
+   * Sets each entry's rating, next due date, rated day and time, in one transaction, only if its
+   * stored rating input is still `basedOn` (compare-and-set: an entry rewritten meanwhile from a
+   * newer plan is left as it is). Resolves, per change, whether it was made.
+   */
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]>;
+  /** The day (YYYY-MM-DD) the whole caseload was last re-rated for, or null when never. */
+  caseloadRatedOn(): Promise<string | null>;
+  /** Records that every entry was re-rated for `day` (YYYY-MM-DD); an earlier day than the one stored is ignored. */
+  markCaseloadRated(day: string): Promise<void>;
 
   /**
    * A server setting, created with `create()` the first time it is asked for and the same for

@@ -84,12 +84,25 @@ const MIGRATIONS: readonly string[] = [
      key TEXT PRIMARY KEY,
      value BLOB NOT NULL
    ) STRICT;`,
+  // 2: the caseload index re-rated with the calendar: the day each entry was rated for, what
+  // re-rating it needs (opaque JSON), and the day the whole caseload was last re-rated for.
+  `ALTER TABLE records_children ADD COLUMN rated_on TEXT;
+   ALTER TABLE records_children ADD COLUMN rating_input TEXT;
+   CREATE TABLE records_caseload (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     rated_on TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 /** The records schema version this code writes. */
 export const RECORDS_SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
-/** The data tables, parents before children (insert in this order, delete in reverse). */
+/**
+ * The data tables, parents before children (insert in this order, delete in reverse).
+ * `records_caseload` (the day the caseload was last re-rated) is not one: it has no backup
+ * lines, and a restore leaves it; restored entries have no rated day of their own, so it does
+ * not apply to them until the start-up pass has re-rated them.
+ */
 export const SQLITE_RECORDS_TABLES = ['records_accounts', 'records_grants', 'records_audit', 'records_versions', 'records_children', 'records_settings'] as const;
 
 /** The records schema version of `db`: 0 when it has no records tables. */

@@ -9,11 +9,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openSqliteDatabase, sqlitePath } from '../db/sqlite-store.ts';
 import { inSqliteTransaction } from '../db/sqlite-transaction.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, ChildSummaryInput, GrantInput, isChildId, isUsername, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
-import { accountOf, childOf, grantOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
+import { accountOf, CHILD_COLUMNS, childOf, grantOf, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** Where and how to open the records. */
 export interface SqliteServerRecordsOptions {
@@ -75,14 +75,21 @@ class SqliteServerRecords implements ServerRecords {
       addVersion: prepare(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES (?, ?, ?, ?, ?, ?)`),
       versionsOf: prepare(`SELECT ${VERSION_COLUMNS} FROM records_versions WHERE document = ? ORDER BY created_at DESC, id DESC`),
       version: prepare(`SELECT ${VERSION_COLUMNS}, state FROM records_versions WHERE id = ?`),
-      putChild: prepare(`INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      putChild: prepare(`INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at, rated_on, rating_input)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (child_id) DO UPDATE SET name = excluded.name, pathway_id = excluded.pathway_id, pathway_title = excluded.pathway_title,
           stage = excluded.stage, rating = excluded.rating, next_due = excluded.next_due, next_due_title = excluded.next_due_title,
-          updated_at = excluded.updated_at`),
-      child: prepare('SELECT * FROM records_children WHERE child_id = ?'),
-      children: prepare('SELECT * FROM records_children'),
-      childrenIn: prepare('SELECT * FROM records_children WHERE child_id IN (SELECT value FROM json_each(?))'),
+          updated_at = excluded.updated_at, rated_on = excluded.rated_on, rating_input = excluded.rating_input`),
+      child: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children WHERE child_id = ?`),
+      children: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children`),
+      childrenIn: prepare(`SELECT ${CHILD_COLUMNS} FROM records_children WHERE child_id IN (SELECT value FROM json_each(?))`),
+      rateable: prepare(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id = ?`),
+      childrenToRate: prepare(`SELECT ${CHILD_COLUMNS}, rating_input FROM records_children WHERE child_id > ? ORDER BY child_id LIMIT ?`),
+      rerateChild: prepare(`UPDATE records_children SET rating = ?, next_due = ?, next_due_title = ?, rated_on = ?, updated_at = ?
+        WHERE child_id = ? AND rating_input = ?`),
+      caseloadRatedOn: prepare('SELECT rated_on FROM records_caseload WHERE id = 1'),
+      markCaseloadRated: prepare(`INSERT INTO records_caseload (id, rated_on) VALUES (1, ?)
+        ON CONFLICT (id) DO UPDATE SET rated_on = max(rated_on, excluded.rated_on)`),
       setting: prepare('SELECT value FROM records_settings WHERE key = ?'),
       addSetting: prepare('INSERT INTO records_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     };
@@ -210,10 +217,13 @@ class SqliteServerRecords implements ServerRecords {
     });
   }
 
-  putChild(summary: ChildSummary): Promise<void> {
+  putChild(summary: ChildSummary, ratingInput?: string | null): Promise<void> {
     return this.#run(() => {
       const c = checked(ChildSummaryInput, summary, 'putChild');
-      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.putChild!.run(c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt));
+      const input = checked(RatingInput, ratingInput, 'putChild rating input');
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () =>
+        this.#sql.putChild!.run(c.childId, c.name, c.pathwayId, c.pathwayTitle, c.stage, c.rating, c.nextDue, c.nextDueTitle, c.updatedAt, c.ratedOn, input),
+      );
     });
   }
 
@@ -221,7 +231,7 @@ class SqliteServerRecords implements ServerRecords {
     return this.#run(() => {
       if (!isChildId(childId)) return undefined;
       const row = this.#sql.child!.get(childId) as ChildRow | undefined;
-      return row && childOf(row);
+      return row && ratedAsOf(childOf(row), this.#caseloadRatedOn());
     });
   }
 
@@ -231,8 +241,51 @@ class SqliteServerRecords implements ServerRecords {
         throw new TypeError('children: childIds is an array of strings');
       }
       const rows = childIds === undefined ? this.#sql.children!.all() : this.#sql.childrenIn!.all(JSON.stringify(childIds));
-      return (rows as unknown as ChildRow[]).map(childOf).sort(byChildName);
+      const day = this.#caseloadRatedOn();
+      return (rows as unknown as ChildRow[]).map((row) => ratedAsOf(childOf(row), day)).sort(byChildName);
     });
+  }
+
+  childrenToRate(after: string | null, limit: number): Promise<RateableChild[]> {
+    return this.#run(() => {
+      checkRatePage(after, limit);
+      const rows = this.#sql.childrenToRate!.all(after ?? '', limit) as unknown as (ChildRow & { rating_input: string | null })[];
+      return rows.map((row) => ({ summary: childOf(row), ratingInput: row.rating_input }));
+    });
+  }
+
+  rateable(childId: string): Promise<RateableChild | undefined> {
+    return this.#run(() => {
+      if (!isChildId(childId)) return undefined;
+      const row = this.#sql.rateable!.get(childId) as (ChildRow & { rating_input: string | null }) | undefined;
+      return row && { summary: childOf(row), ratingInput: row.rating_input };
+    });
+  }
+
+  rerateChildren(changes: readonly RerateChange[]): Promise<boolean[]> {
+    return this.#run(() => {
+      const all = checked(RerateChanges, changes, 'rerateChildren');
+      if (all.length === 0) return [];
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () =>
+        all.map(({ childId, basedOn, rating: r }) => this.#sql.rerateChild!.run(r.rating, r.nextDue, r.nextDueTitle, r.ratedOn, r.updatedAt, childId, basedOn).changes > 0),
+      );
+    });
+  }
+
+  caseloadRatedOn(): Promise<string | null> {
+    return this.#run(() => this.#caseloadRatedOn());
+  }
+
+  markCaseloadRated(day: string): Promise<void> {
+    return this.#run(() => {
+      const d = checked(RatedDay, day, 'markCaseloadRated');
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.markCaseloadRated!.run(d));
+    });
+  }
+
+  #caseloadRatedOn(): string | null {
+    const row = this.#sql.caseloadRatedOn!.get() as { rated_on: string } | undefined;
+    return row?.rated_on ?? null;
   }
 
   setting(key: string, create: () => Uint8Array): Promise<Uint8Array> {

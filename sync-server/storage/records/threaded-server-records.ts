@@ -37,6 +37,11 @@ export async function openThreadedSqliteServerRecords(options: SqliteServerRecor
       'putChild',
       'child',
       'children',
+      'childrenToRate',
+      'rateable',
+      'rerateChildren',
+      'caseloadRatedOn',
+      'markCaseloadRated',
     ]),
     /** `create` runs here, on the calling thread, and only when `key` has no value yet. */
     async setting(key: string, create: () => Uint8Array): Promise<Uint8Array> {
