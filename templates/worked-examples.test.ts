@@ -184,8 +184,9 @@ describe('pathway-pre-proceedings (003 pre-proceedings guidance)', () => {
     const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { 'legal-gateway': '2026-05-20' }, today: '2026-05-21' });
     expect(stage(t, 'legal-planning-meeting').due).toBe('2026-05-26');
     expect(stage(t, 'pre-proceedings-letter-sent').due).toBe('2026-05-28');
-    // Aim 16 weeks, maximum 26, so 16 weeks binds.
-    expect(stage(t, 'pre-proceedings-concluded').due).toBe('2026-09-09');
+    // "We aim to complete ... within 16 weeks ... The maximum period ... is 26 weeks": the 26
+    // weeks are the limit (due), the 16 weeks the target beside it.
+    expect(stage(t, 'pre-proceedings-concluded')).toMatchObject({ due: '2026-11-18', dueKind: 'limit', target: '2026-09-09' });
     expect(stage(t, 'exception-report-16-weeks').status).toBe('optional');
   });
 
@@ -200,6 +201,108 @@ describe('pathway-pre-proceedings (003 pre-proceedings guidance)', () => {
     // Friday 18 December 2026 + 10 working days, skipping 25 and 28 December and 1 January.
     expect(stage(t, 'issue-proceedings').due).toBe('2027-01-06');
     expect(stage(t, 'issue-proceedings').status).toBe('due-soon');
+  });
+});
+
+describe('a target is not a maximum (issue 10, point 1)', () => {
+  // 003 Appendix 1, Timescale for Pre-proceedings: "We aim to complete the pre-proceedings process
+  // within 16 weeks of the initial Legal Gateway ... The maximum period given for the
+  // pre-proceedings process is 26 weeks ... An exception report will be required for any case
+  // predicted to go over the 16 weeks."
+  const gateway = '2026-05-20'; // Wednesday; Monday 25 May 2026 is the spring bank holiday in England
+  const early = {
+    'case-discussion-with-service-manager': '2026-05-11',
+    'gateway-application': '2026-05-13',
+    'legal-gateway': gateway,
+    'legal-planning-meeting': '2026-05-26', // 3 working days, over the bank holiday
+    'pre-proceedings-letter-drafted': '2026-05-26',
+    'pre-proceedings-letter-sent': '2026-05-27',
+    'gateway-minutes-uploaded': '2026-05-27',
+    'pre-proceedings-meeting': '2026-06-02',
+    'initial-ppm': '2026-06-02',
+  };
+  const onStage = (t: Timeline, id: string) => t.findings.filter((f) => f.subject === id);
+
+  it('pre-proceedings: "predicted to go over the 16 weeks" with assessments outstanding makes the exception report due by week 16', () => {
+    // 27 August 2026: 13 days before week 16 (9 September), assessments not completed.
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: early, today: '2026-08-27' });
+    expect(stage(t, 'exception-report-16-weeks')).toMatchObject({ status: 'due-soon', due: '2026-09-09' });
+    expect(stage(t, 'exception-report-16-weeks').requiredBecause?.rule).toMatch(/predicted to go over the 16-week target/);
+    // "all cases will be reviewed at week 16 (if they have not already concluded)"
+    expect(stage(t, 'gateway-review-week-16')).toMatchObject({ status: 'due-soon', due: '2026-09-09' });
+    expect(onStage(t, 'exception-report-16-weeks').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('pre-proceedings: not predicted to go over while the assessments are done and week 16 is more than the due-soon window away', () => {
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { ...early, 'assessments-completed': '2026-08-20' }, today: '2026-08-27' });
+    expect(stage(t, 'exception-report-16-weeks').status).toBe('optional');
+  });
+
+  it('pre-proceedings: past the 16-week target the stage is amber, not red; past the 26-week maximum it is red', () => {
+    const events = { ...early, 'exception-report-16-weeks': '2026-09-01', 'gateway-review-week-16': '2026-09-09' };
+    const week17 = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-09-16' });
+    expect(stage(week17, 'pre-proceedings-concluded').status).toBe('not-yet-due');
+    expect(onStage(week17, 'pre-proceedings-concluded').map((f) => [f.severity, f.date])).toEqual([['amber', '2026-09-09']]);
+    expect(onStage(week17, 'pre-proceedings-concluded')[0]!.message).toMatch(/past its target of 9 September 2026.*limit is 18 November 2026/);
+    expect(stage(week17, 'exception-report-16-weeks').status).toBe('done-on-time');
+    const week27 = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-11-19' });
+    expect(stage(week27, 'pre-proceedings-concluded').status).toBe('overdue');
+    expect(onStage(week27, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['red']);
+    expect(week27.rating).toBe('red');
+  });
+
+  it('pre-proceedings: an exception report not written by week 16 is overdue once the case has gone past 16 weeks', () => {
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: early, today: '2026-09-16' });
+    expect(stage(t, 'exception-report-16-weeks').status).toBe('overdue');
+    expect(onStage(t, 'exception-report-16-weeks')[0]!.severity).toBe('red');
+  });
+
+  it('pre-proceedings: concluded in week 20 is information (after the target, within the maximum)', () => {
+    const t = run('pathway-pre-proceedings', {
+      facts: { jurisdiction: 'England' },
+      events: { ...early, 'assessments-completed': '2026-09-30', 'pre-proceedings-concluded': '2026-10-07', 'exception-report-16-weeks': '2026-09-01' },
+      today: '2026-10-08',
+    });
+    expect(stage(t, 'pre-proceedings-concluded').status).toBe('done-on-time');
+    expect(onStage(t, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['green']);
+  });
+
+  it('adoption: the Appendix 6 "Good Practice Permanence" weeks are targets: SHOBPA past week 17 is amber, not red', () => {
+    // Gateway Monday 5 January 2026; week 17 is 4 May 2026, the early May bank holiday.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-05-05' });
+    expect(stage(t, 'shobpa')).toMatchObject({ due: '2026-05-04', dueKind: 'target', status: 'overdue' });
+    expect(onStage(t, 'shobpa').map((f) => f.severity)).toEqual(['amber']);
+    // 003 8.1 "will take place within 10 working days" is a limit: still red when passed.
+    expect(stage(t, 'initial-ppm').dueKind).toBe('limit');
+    expect(onStage(t, 'initial-ppm').map((f) => f.severity)).toEqual(['red']);
+  });
+
+  it('family finding (001): "typically held within 2 weeks of shortlisting" is a target', () => {
+    // Shortlisting Thursday 20 August 2026; the summer bank holiday is Monday 31 August.
+    const t = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2026-06-01', shortlisting: '2026-08-20' },
+      today: '2026-09-04',
+    });
+    expect(stage(t, 'matching-meeting')).toMatchObject({ due: '2026-09-03', dueKind: 'target', status: 'overdue' });
+    expect(onStage(t, 'matching-meeting').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('PACE (Scotland): a limit stays a limit; 10 working days across St Andrew\'s Day', () => {
+    // "The minute and plan are distributed within 10 working days" of the 2/3 week review:
+    // review Friday 20 November 2026; Monday 30 November is St Andrew's Day in Scotland only.
+    const t = run('pathway-pace', {
+      facts: { jurisdiction: 'Scotland' },
+      events: { 'became-looked-after': '2026-11-02', 'planning-meeting-72-hour': '2026-11-04', 'review-2-3-week': '2026-11-20' },
+      today: '2026-12-07',
+    });
+    expect(stage(t, 'review-2-3-week-minutes-distributed')).toMatchObject({ due: '2026-12-07', dueKind: 'limit' });
+    const late = run('pathway-pace', {
+      facts: { jurisdiction: 'Scotland' },
+      events: { 'became-looked-after': '2026-11-02', 'planning-meeting-72-hour': '2026-11-04', 'review-2-3-week': '2026-11-20' },
+      today: '2026-12-08',
+    });
+    expect(onStage(late, 'review-2-3-week-minutes-distributed').map((f) => f.severity)).toEqual(['red']);
   });
 });
 

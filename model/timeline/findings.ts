@@ -2,12 +2,15 @@
  * Findings and the overall rating. The source (003, section 10.4) has each case RAG rated at the
  * monthly tracker meeting "indicating progress and where attention is more pressing" without
  * fixing thresholds; these are ours, stated so a tracker meeting can check them:
- * - red: a stage or repeat (PPM, review, visit) overdue; a stage recorded before one that must
+ * - red: a stage or repeat (PPM, review, visit) past its limit (a maximum or a duty the source sets); a stage recorded before one that must
  *   precede it; an introduction check failed or overdue (the child's move is at stake);
- * - amber: a stage, repeat or check due within the due-soon window; a repeat missed although a
+ * - amber: a stage past its target but not its limit (the source aims for the date but allows
+ *   more time, e.g. 003 Appendix 1: aim for 16 weeks, maximum 26), so the tracker meeting sees
+ *   it and the action the policy then asks for (an exception report) is due; a stage, repeat or
+ *   check due within the due-soon window; a repeat missed although a
  *   later one was held; a required prerequisite not recorded; a stage recorded earlier than a
  *   rule allows; two dates recorded for one stage; an overdue PPM action;
- * - green (information): a stage done late, a stage recorded that this pathway does not have.
+ * - green (information): a stage done late, or after its target but within its limit, a stage recorded that this pathway does not have.
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
 import { parseDay, type Day } from '../calendar/day.ts';
@@ -27,14 +30,28 @@ export function findingsOf(i: FindingInputs): Finding[] {
   const ago = (date: string): string => days(i.today - parseDay(date));
   for (const s of i.stages) {
     const base = { kind: 'stage' as const, subject: s.id, rule: s.rule.rule, source: s.rule.source };
-    if (s.status === 'overdue' && !s.recurring) {
-      out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).` });
-    } else if (s.status === 'due-soon' && !s.recurring) {
-      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} is due by ${ukDate(s.due!)}.` });
+    const because = s.requiredBecause ? ` It is required because: ${s.requiredBecause.rule}.` : '';
+    const open = s.status === 'overdue' || s.status === 'due-soon' || s.status === 'not-yet-due';
+    const pastTarget = s.target !== undefined && s.done === undefined && open && i.today > parseDay(s.target);
+    if (s.recurring) {
+      // Repeats speak for a recurring stage (see the occurrences below).
+    } else if (s.status === 'overdue' && s.dueKind === 'target') {
+      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} had a target of ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} past the target).${because}` });
+    } else if (s.status === 'overdue') {
+      out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).${because}` });
+    } else if (pastTarget) {
+      const t = s.targetRule ?? s.rule;
+      out.push({ ...base, rule: t.rule, source: t.source, severity: 'amber', date: s.target, message: `${s.title} is past its target of ${ukDate(s.target)} (${ago(s.target)}); the limit is ${ukDate(s.due!)}.` });
+    } else if (s.status === 'due-soon') {
+      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} is due by ${ukDate(s.due!)}.${because}` });
     } else if (s.status === 'done-early') {
       out.push({ ...base, severity: 'amber', date: s.done, message: `${s.title} is recorded on ${ukDate(s.done!)}, before the earliest date allowed (${ukDate(s.notBefore!)}).` });
-    } else if (s.status === 'done-late' && !s.recurring) {
-      out.push({ ...base, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done!)}, after its due date of ${ukDate(s.due!)}.` });
+    } else if (s.status === 'done-late') {
+      const what = s.dueKind === 'target' ? 'its target of' : 'its due date of';
+      out.push({ ...base, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done!)}, after ${what} ${ukDate(s.due!)}.` });
+    } else if (s.status === 'done-on-time' && s.target !== undefined && s.done !== undefined && s.done > s.target) {
+      const t = s.targetRule ?? s.rule;
+      out.push({ ...base, rule: t.rule, source: t.source, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done)}, after its target of ${ukDate(s.target)} but within the limit of ${ukDate(s.due!)}.` });
     }
     if (s.conflicts.length > 0) {
       const all = [...new Set([s.done, ...s.conflicts].filter((d): d is string => d !== undefined))].sort();
