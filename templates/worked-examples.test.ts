@@ -4,6 +4,7 @@
  * cases (bank holiday weekends, Easter, Christmas, a Scottish holiday that is not an English
  * one, a leap day and a change of clocks).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateTimeline } from '../model/timeline/evaluate.ts';
 import type { Facts, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
@@ -80,7 +81,9 @@ describe('pathway-adoption (003 Appendix 6)', () => {
     });
     expect(t.occurrences.filter((o) => o.stage === 'ppm').map((o) => [o.due, o.status])).toEqual([
       ['2028-02-29', 'done-on-time'],
-      // A month after 29 February is 29 March: the meeting on 31 March was 2 days late.
+      // A month after 29 February is 29 March: the PPM due then was not held (missed) and the
+      // meeting on 31 March was 2 days late.
+      ['2028-03-29', 'missed'],
       ['2028-03-29', 'done-late'],
       ['2028-04-30', 'not-yet-due'],
     ]);
@@ -306,6 +309,68 @@ describe('a target is not a maximum (issue 10, point 1)', () => {
   });
 });
 
+describe('a missed meeting is a finding (issue 10, point 2)', () => {
+  // 003 8.3: "Subsequent Permanence Planning Meetings will take place at least every 6 weeks ...
+  // but should take place monthly if there is a multi-track planning process in place."
+  const ppm = (t: Timeline) => t.occurrences.filter((o) => o.stage === 'ppm');
+  const missedFindings = (t: Timeline) => t.findings.filter((f) => f.kind === 'occurrence' && f.subject === 'ppm' && /was not held/.test(f.message));
+
+  it('pre-proceedings: 9 weeks between the PPMs of 31 March and 2 June (both May bank holidays between): the PPM due 12 May was missed', () => {
+    const facts = { jurisdiction: 'England', multiTrack: false };
+    const events = { 'legal-gateway': '2026-03-18', 'initial-ppm': '2026-03-31', ppm: ['2026-06-02'] };
+    const t = run('pathway-pre-proceedings', { facts, events, today: '2026-06-03' });
+    expect(ppm(t).map((o) => [o.due, o.done, o.status])).toEqual([
+      ['2026-05-12', undefined, 'missed'], // 31 March + 6 weeks
+      ['2026-05-12', '2026-06-02', 'done-late'], // the meeting held after the gap is late
+      ['2026-07-14', undefined, 'not-yet-due'], // 6 weeks from the meeting held
+    ]);
+    const found = missedFindings(t);
+    expect(found.map((f) => [f.severity, f.date, f.message])).toEqual([
+      ['amber', '2026-05-12', 'Permanence Planning Meeting (PPM) due 12 May 2026 was not held: 9 weeks between the meetings of 31 March 2026 and 2 June 2026; at least every 6 weeks.'],
+    ]);
+    expect(found[0]!.source?.section).toBe('8.3');
+    // Back on its cycle: the next PPM held within 6 weeks of 2 June makes the miss information.
+    const later = run('pathway-pre-proceedings', { facts, events: { ...events, ppm: ['2026-06-02', '2026-07-10'] }, today: '2026-07-11' });
+    expect(missedFindings(later).map((f) => f.severity)).toEqual(['green']);
+  });
+
+  it('adoption, multi-track: monthly PPMs on 16 January and 16 February, then 7 April (after Easter): the one due 16 March was missed', () => {
+    const t = run('pathway-adoption', {
+      facts: { ...ENGLAND_PROCEEDINGS, multiTrack: true },
+      events: { 'legal-gateway': '2026-01-05', 'initial-ppm': '2026-01-16', ppm: ['2026-02-16', '2026-04-07'] },
+      today: '2026-04-08',
+    });
+    expect(ppm(t).map((o) => [o.due, o.status])).toEqual([
+      ['2026-02-16', 'done-on-time'],
+      ['2026-03-16', 'missed'],
+      ['2026-03-16', 'done-late'],
+      ['2026-05-07', 'not-yet-due'],
+    ]);
+    expect(missedFindings(t).map((f) => f.message)).toEqual([
+      'Permanence Planning Meeting (PPM) due 16 March 2026 was not held: 7 weeks and 1 day between the meetings of 16 February 2026 and 7 April 2026; at least monthly.',
+    ]);
+  });
+
+  it('reunification: 13 weeks between PPMs across Christmas: two PPMs missed, each a finding', () => {
+    const t = run('pathway-reunification', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-10-19', 'initial-ppm': '2026-11-02', ppm: ['2027-02-01'] },
+      today: '2027-02-02',
+    });
+    expect(ppm(t).map((o) => [o.due, o.status])).toEqual([
+      ['2026-12-14', 'missed'],
+      ['2027-01-25', 'missed'],
+      ['2027-01-25', 'done-late'],
+      ['2027-03-15', 'not-yet-due'],
+    ]);
+    expect(missedFindings(t).map((f) => [f.severity, f.date])).toEqual([
+      ['amber', '2026-12-14'],
+      ['amber', '2027-01-25'],
+    ]);
+    expect(missedFindings(t)[1]!.message).toContain('13 weeks between the meetings of 2 November 2026 and 1 February 2027');
+  });
+});
+
 describe('pathway-pace (004, Scotland)', () => {
   const SCOTLAND: Facts = { jurisdiction: 'Scotland' };
 
@@ -439,5 +504,52 @@ describe('PPM actions (003 Appendix 4)', () => {
     });
     expect(t.actions[0]).toMatchObject({ status: 'overdue', due: '2026-11-20' });
     expect(t.rating).toBe('amber');
+  });
+});
+
+describe('properties over the shipped pathways (issue 10)', () => {
+  const pathways = templates.all().filter((t): t is PathwayTemplate => t.kind === 'pathway');
+  const SEVERITY = { red: 0, amber: 1, green: 2 } as const;
+  const day0 = Date.UTC(2025, 0, 1);
+  const iso = (n: number): string => new Date(day0 + n * 86_400_000).toISOString().slice(0, 10);
+  const plan = fc.record({
+    pathway: fc.integer({ min: 0, max: pathways.length - 1 }),
+    jurisdiction: fc.constantFrom('England', 'Wales', 'Scotland'),
+    multiTrack: fc.boolean(),
+    proceedings: fc.constantFrom('Care proceedings', 'Pre-proceedings', 'None'),
+    earlyPermanence: fc.boolean(),
+    // Per stage: not recorded, or recorded on one or two days of the first 500.
+    recorded: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 2 }), { nil: undefined }), { minLength: 60, maxLength: 60 }),
+    today: fc.integer({ min: 0, max: 700 }),
+    later: fc.integer({ min: 1, max: 400 }),
+  });
+  type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+  const evaluate = (p: Plan, today: string): Timeline => {
+    const pathway = pathways[p.pathway]!;
+    const events = pathway.stages.flatMap((s, i) => (p.recorded[i] ?? []).filter((d) => iso(d) <= iso(p.today)).map((d) => ({ stage: s.id, date: iso(d) })));
+    const facts = { jurisdiction: p.jurisdiction, multiTrack: p.multiTrack, proceedings: p.proceedings, earlyPermanence: p.earlyPermanence };
+    return evaluateTimeline({ pathway, today, facts, events });
+  };
+
+  it('the rating never improves when today moves forward with nothing recorded', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const before = evaluate(p, iso(p.today));
+        const after = evaluate(p, iso(p.today + p.later));
+        expect(SEVERITY[after.rating], `${before.rating} on ${before.today}, ${after.rating} on ${after.today}`).toBeLessThanOrEqual(SEVERITY[before.rating]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no finding is listed twice', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const t = evaluate(p, iso(p.today));
+        const seen = t.findings.map((f) => JSON.stringify(f));
+        expect(new Set(seen).size).toBe(seen.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,20 +2,25 @@
  * Findings and the overall rating. The source (003, section 10.4) has each case RAG rated at the
  * monthly tracker meeting "indicating progress and where attention is more pressing" without
  * fixing thresholds; these are ours, stated so a tracker meeting can check them:
- * - red: a stage or repeat (PPM, review, visit) past its limit (a maximum or a duty the source sets); a stage recorded before one that must
- *   precede it; an introduction check failed or overdue (the child's move is at stake);
+ * - red: a stage or repeat (PPM, review, visit) past its limit (a maximum or a duty the source
+ *   sets); a stage recorded before one that must precede it; an introduction check failed or overdue (the child's move is at stake);
  * - amber: a stage past its target but not its limit (the source aims for the date but allows
  *   more time, e.g. 003 Appendix 1: aim for 16 weeks, maximum 26), so the tracker meeting sees
  *   it and the action the policy then asks for (an exception report) is due; a stage, repeat or
- *   check due within the due-soon window; a repeat missed although a
- *   later one was held; a required prerequisite not recorded; a stage recorded earlier than a
+ *   check due within the due-soon window; a repeat missed (the gap between two meetings held
+ *   was longer than the interval, 003 8.3 "at least every 6 weeks"): not red, because a meeting
+ *   has since been held and the plan is being reviewed again, but drift the tracker meeting must
+ *   see; it stays amber until a later repeat is held on time (the series is back on its cycle),
+ *   then it is information; a required prerequisite not recorded; a stage recorded earlier than a
  *   rule allows; two dates recorded for one stage; an overdue PPM action;
- * - green (information): a stage done late, or after its target but within its limit, a stage recorded that this pathway does not have.
+ * - green (information): a stage done late, or after its target but within its limit; a missed
+ *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have.
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
 import { parseDay, type Day } from '../calendar/day.ts';
-import type { Finding, NextDue, Rating, Timeline } from './types.ts';
-import { days, ukDate } from '../words.ts';
+import { describeRRule } from './recurrence.ts';
+import type { Finding, NextDue, OccurrenceResult, Rating, Timeline } from './types.ts';
+import { days, formatSpan, ukDate } from '../words.ts';
 
 export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
@@ -68,7 +73,10 @@ export function findingsOf(i: FindingInputs): Finding[] {
   for (const o of i.occurrences) {
     const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
     if (o.status === 'overdue') out.push({ ...base, severity: 'red', message: `${o.title} (repeat ${o.index}) was due by ${ukDate(o.due)} and none is recorded since (${ago(o.due)} overdue).` });
-    else if (o.status === 'missed') out.push({ ...base, severity: 'amber', message: `${o.title} due by ${ukDate(o.due)} was missed.` });
+    else if (o.status === 'missed') {
+      const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
+      out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
+    }
     else if (o.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)}.` });
   }
   for (const p of i.ordering) {
@@ -103,6 +111,17 @@ export function findingsOf(i: FindingInputs): Finding[] {
     out.push({ kind: 'stage', subject: id, severity: 'green', message: `A stage "${id}" is recorded that this pathway does not have (perhaps from an earlier pathway).` });
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+}
+
+/**
+ * "PPM due 12 May 2026 was not held: 9 weeks between the meetings of 31 March 2026 and 2 June
+ * 2026; at least every 6 weeks."
+ */
+function missedMessage(o: OccurrenceResult): string {
+  const rule = `at least ${describeRRule(o.rrule)}`;
+  if (o.heldBefore === undefined || o.heldAfter === undefined) return `${o.title} due by ${ukDate(o.due)} was not held (${rule}).`;
+  const span = formatSpan(parseDay(o.heldAfter) - parseDay(o.heldBefore));
+  return `${o.title} due ${ukDate(o.due)} was not held: ${span} between the meetings of ${ukDate(o.heldBefore)} and ${ukDate(o.heldAfter)}; ${rule}.`;
 }
 
 /** The overall rating and its reasons: the findings at the most severe level. */
