@@ -371,6 +371,46 @@ describe('a missed meeting is a finding (issue 10, point 2)', () => {
   });
 });
 
+describe('"not before" as the source means it (issue 10, point 3)', () => {
+  const findings = (t: Timeline, id: string) => t.findings.filter((f) => f.subject === id && f.kind === 'stage');
+
+  it('family finding (001): "No decision will be made about the match at the validation meeting ... the next working day": a decision on the summer bank holiday is not too early', () => {
+    // Validation visit Friday 28 August 2026; Monday 31 August is the summer bank holiday in England.
+    const base = { shobpa: '2026-06-01', shortlisting: '2026-08-10', 'matching-meeting': '2026-08-21', 'matching-validation-visit': '2026-08-28' };
+    const onHoliday = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-31' }, today: '2026-09-01' });
+    // Due the next working day, Tuesday 1 September; recorded the day before is on time, not early.
+    expect(stage(onHoliday, 'decision-to-proceed')).toMatchObject({ due: '2026-09-01', notBefore: '2026-08-29', status: 'done-on-time' });
+    expect(findings(onHoliday, 'decision-to-proceed')).toEqual([]);
+    const saturday = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-29' }, today: '2026-09-01' });
+    expect(stage(saturday, 'decision-to-proceed').status).toBe('done-on-time');
+    // At the visit itself (the same day) is what the standard rules out.
+    const sameDay = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-28' }, today: '2026-09-01' });
+    expect(stage(sameDay, 'decision-to-proceed').status).toBe('done-early');
+    expect(findings(sameDay, 'decision-to-proceed').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('adoption (003 Appendix 7 "Week 10 of placement"): an application before 10 weeks of placement is truly too early, across the early May bank holiday', () => {
+    // Placed Monday 2 March 2026: 10 weeks is Monday 11 May; 4 May is the early May bank holiday.
+    const events = { 'legal-gateway': '2025-06-02', 'placement-day': '2026-03-02' };
+    const early = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'adoption-application-lodged': '2026-05-08' }, today: '2026-05-12' });
+    expect(stage(early, 'adoption-application-lodged')).toMatchObject({ notBefore: '2026-05-11', status: 'done-early' });
+    const onTime = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'adoption-application-lodged': '2026-05-11' }, today: '2026-05-12' });
+    expect(stage(onTime, 'adoption-application-lodged').status).toBe('done-on-time');
+    // "unless foster to adopt ...": no minimum for an early permanence placement.
+    const ep = run('pathway-adoption', { facts: { ...ENGLAND_PROCEEDINGS, earlyPermanence: true }, events: { ...events, 'adoption-application-lodged': '2026-05-08' }, today: '2026-05-12' });
+    expect(stage(ep, 'adoption-application-lodged').notBefore).toBeUndefined();
+  });
+
+  it('PACE (Scotland): the review "child has been accommodated for 2/3 weeks" on St Andrew\'s Day at 2 weeks is not early; at 13 days it is', () => {
+    // Accommodated Monday 16 November 2026; Monday 30 November is St Andrew's Day (Scotland).
+    const events = { 'became-looked-after': '2026-11-16', 'planning-meeting-72-hour': '2026-11-18' };
+    const onHoliday = run('pathway-pace', { facts: { jurisdiction: 'Scotland' }, events: { ...events, 'review-2-3-week': '2026-11-30' }, today: '2026-12-01' });
+    expect(stage(onHoliday, 'review-2-3-week')).toMatchObject({ notBefore: '2026-11-30', due: '2026-12-07', status: 'done-on-time' });
+    const tooSoon = run('pathway-pace', { facts: { jurisdiction: 'Scotland' }, events: { ...events, 'review-2-3-week': '2026-11-29' }, today: '2026-12-01' });
+    expect(stage(tooSoon, 'review-2-3-week').status).toBe('done-early');
+  });
+});
+
 describe('pathway-pace (004, Scotland)', () => {
   const SCOTLAND: Facts = { jurisdiction: 'Scotland' };
 
