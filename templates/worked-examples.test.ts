@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateTimeline } from '../model/timeline/evaluate.ts';
-import type { Facts, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
+import { STAGE_OF_CHECK } from '../model/timeline/introduction-checks.ts';
+import type { Facts, IntroductionCheckId, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
 import type { PathwayTemplate } from '../model/template/pathway.ts';
 import { templates } from './index.ts';
 
@@ -491,6 +492,10 @@ describe('pathway-family-finding-transitions (001)', () => {
     const visit = t.introduction.find((c) => c.id === 'first-visit')!;
     expect(visit).toMatchObject({ due: '2026-03-31', status: 'overdue' });
     expect(t.introduction.find((c) => c.id === 'placement-after-pause-and-plan')?.status).toBe('done-on-time');
+    // "The permanence social worker visits within 72 hours of placement" (row 26): one event, one
+    // finding (the introduction check's), not a stage finding as well (issue 10, point 4).
+    const about72 = t.findings.filter((f) => /72 hours|visit/i.test(f.message) && f.date === '2026-03-31');
+    expect(about72.map((f) => [f.kind, f.severity])).toEqual([['introduction', 'red']]);
   });
 
   it('placement day without a pause and plan is red; a pause and plan that stopped introductions too', () => {
@@ -588,6 +593,9 @@ describe('properties over the shipped pathways (issue 10)', () => {
         const t = evaluate(p, iso(p.today));
         const seen = t.findings.map((f) => JSON.stringify(f));
         expect(new Set(seen).size).toBe(seen.length);
+        // One event, one finding: a stage an introduction check speaks for has none of its own.
+        const checked = new Set(t.findings.filter((f) => f.kind === 'introduction').map((f) => STAGE_OF_CHECK[f.subject as IntroductionCheckId]));
+        expect(t.findings.filter((f) => f.kind === 'stage' && checked.has(f.subject))).toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -18,6 +18,7 @@
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
 import { parseDay, type Day } from '../calendar/day.ts';
+import { STAGE_OF_CHECK } from './introduction-checks.ts';
 import { describeRRule } from './recurrence.ts';
 import type { Finding, NextDue, OccurrenceResult, Rating, Timeline } from './types.ts';
 import { days, formatSpan, ukDate } from '../words.ts';
@@ -33,13 +34,15 @@ const ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2 };
 export function findingsOf(i: FindingInputs): Finding[] {
   const out: Finding[] = [];
   const ago = (date: string): string => days(i.today - parseDay(date));
+  const spokenFor = new Set(i.introduction.map((c) => STAGE_OF_CHECK[c.id]).filter((id): id is string => id !== undefined));
   for (const s of i.stages) {
     const base = { kind: 'stage' as const, subject: s.id, rule: s.rule.rule, source: s.rule.source };
     const because = s.requiredBecause ? ` It is required because: ${s.requiredBecause.rule}.` : '';
     const open = s.status === 'overdue' || s.status === 'due-soon' || s.status === 'not-yet-due';
     const pastTarget = s.target !== undefined && s.done === undefined && open && i.today > parseDay(s.target);
-    if (s.recurring) {
-      // Repeats speak for a recurring stage (see the occurrences below).
+    if (s.recurring || spokenFor.has(s.id)) {
+      // Repeats speak for a recurring stage (see the occurrences below), an introduction check
+      // for the stage that records the same event.
     } else if (s.status === 'overdue' && s.dueKind === 'target') {
       out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} had a target of ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} past the target).${because}` });
     } else if (s.status === 'overdue') {
