@@ -255,6 +255,25 @@ describe('a target is not a maximum (issue 10, point 1)', () => {
     expect(week27.rating).toBe('red');
   });
 
+  it('pre-proceedings: with an extension agreed the 26-week maximum gives way to the 52-week limit, and the extension needs its exception report', () => {
+    // Option 3: "An exception report will be required for any case where an extension to the
+    // 26-week timescale is proposed"; with an agreed extension pre-proceedings last no longer than 52 weeks.
+    const events = {
+      ...early,
+      'exception-report-16-weeks': '2026-09-01',
+      'gateway-review-week-16': '2026-09-09',
+      'assessments-completed': '2026-09-30',
+      'pre-proceedings-extension-agreed': '2026-10-07',
+    };
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-11-25' });
+    expect(stage(t, 'pre-proceedings-concluded')).toMatchObject({ due: '2027-05-19', dueKind: 'limit', target: '2026-09-09', status: 'not-yet-due' });
+    expect(onStage(t, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['amber']);
+    expect(stage(t, 'extension-exception-report')).toMatchObject({ status: 'overdue', due: '2026-11-18' });
+    expect(stage(t, 'extension-exception-report').requiredBecause?.rule).toMatch(/extension has been agreed/);
+    const written = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { ...events, 'extension-exception-report': '2026-10-14' }, today: '2026-11-25' });
+    expect(stage(written, 'extension-exception-report').status).toBe('done-on-time');
+  });
+
   it('pre-proceedings: an exception report not written by week 16 is overdue once the case has gone past 16 weeks', () => {
     const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: early, today: '2026-09-16' });
     expect(stage(t, 'exception-report-16-weeks').status).toBe('overdue');

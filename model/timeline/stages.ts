@@ -77,6 +77,7 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
     let notBeforeRule: RuleRef | undefined;
     for (const d of stage.deadlines) {
       if (!holds(d.condition, c.facts) || applicable.get(d.relativeTo) === false) continue;
+      if (d.unless !== undefined && c.recorded.has(d.unless)) continue;
       const anchorRecorded = c.recorded.get(d.relativeTo)?.[0];
       const anchor = anchorRecorded ?? projected(d.relativeTo);
       const date = anchor === undefined ? undefined : shift(anchor, d.offset, d.direction, c.region, c.holidays);
@@ -138,13 +139,14 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
 
   for (const s of c.pathway.stages) visit(s.id);
   for (const s of c.pathway.stages) {
-    const when = s.requiredWhen;
     const state = out.get(s.id);
-    if (!when || !state || state.expected) continue;
-    const other = out.get(when.stage);
-    if (other && other.applicable && isPast(other, when.past, byId, c)) {
-      out.set(s.id, { ...state, expected: true, requiredBecause: { rule: when.rule, source: when.source } });
-    }
+    if (!state || state.expected) continue;
+    const when = s.requiredWhen.find((w) => {
+      const other = out.get(w.stage);
+      if (!other || !other.applicable) return false;
+      return 'recorded' in w ? c.recorded.has(w.stage) : isPast(other, w.past, byId, c);
+    });
+    if (when) out.set(s.id, { ...state, expected: true, requiredBecause: { rule: when.rule, source: when.source } });
   }
   return out;
 }
