@@ -4,9 +4,11 @@
  * cases (bank holiday weekends, Easter, Christmas, a Scottish holiday that is not an English
  * one, a leap day and a change of clocks).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateTimeline } from '../model/timeline/evaluate.ts';
-import type { Facts, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
+import { STAGE_OF_CHECK } from '../model/timeline/introduction-checks.ts';
+import type { Facts, IntroductionCheckId, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
 import type { PathwayTemplate } from '../model/template/pathway.ts';
 import { templates } from './index.ts';
 
@@ -80,7 +82,9 @@ describe('pathway-adoption (003 Appendix 6)', () => {
     });
     expect(t.occurrences.filter((o) => o.stage === 'ppm').map((o) => [o.due, o.status])).toEqual([
       ['2028-02-29', 'done-on-time'],
-      // A month after 29 February is 29 March: the meeting on 31 March was 2 days late.
+      // A month after 29 February is 29 March: the PPM due then was not held (missed) and the
+      // meeting on 31 March was 2 days late.
+      ['2028-03-29', 'missed'],
       ['2028-03-29', 'done-late'],
       ['2028-04-30', 'not-yet-due'],
     ]);
@@ -184,8 +188,9 @@ describe('pathway-pre-proceedings (003 pre-proceedings guidance)', () => {
     const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { 'legal-gateway': '2026-05-20' }, today: '2026-05-21' });
     expect(stage(t, 'legal-planning-meeting').due).toBe('2026-05-26');
     expect(stage(t, 'pre-proceedings-letter-sent').due).toBe('2026-05-28');
-    // Aim 16 weeks, maximum 26, so 16 weeks binds.
-    expect(stage(t, 'pre-proceedings-concluded').due).toBe('2026-09-09');
+    // "We aim to complete ... within 16 weeks ... The maximum period ... is 26 weeks": the 26
+    // weeks are the limit (due), the 16 weeks the target beside it.
+    expect(stage(t, 'pre-proceedings-concluded')).toMatchObject({ due: '2026-11-18', dueKind: 'limit', target: '2026-09-09' });
     expect(stage(t, 'exception-report-16-weeks').status).toBe('optional');
   });
 
@@ -200,6 +205,229 @@ describe('pathway-pre-proceedings (003 pre-proceedings guidance)', () => {
     // Friday 18 December 2026 + 10 working days, skipping 25 and 28 December and 1 January.
     expect(stage(t, 'issue-proceedings').due).toBe('2027-01-06');
     expect(stage(t, 'issue-proceedings').status).toBe('due-soon');
+  });
+});
+
+describe('a target is not a maximum (issue 10, point 1)', () => {
+  // 003 Appendix 1, Timescale for Pre-proceedings: "We aim to complete the pre-proceedings process
+  // within 16 weeks of the initial Legal Gateway ... The maximum period given for the
+  // pre-proceedings process is 26 weeks ... An exception report will be required for any case
+  // predicted to go over the 16 weeks."
+  const gateway = '2026-05-20'; // Wednesday; Monday 25 May 2026 is the spring bank holiday in England
+  const early = {
+    'case-discussion-with-service-manager': '2026-05-11',
+    'gateway-application': '2026-05-13',
+    'legal-gateway': gateway,
+    'legal-planning-meeting': '2026-05-26', // 3 working days, over the bank holiday
+    'pre-proceedings-letter-drafted': '2026-05-26',
+    'pre-proceedings-letter-sent': '2026-05-27',
+    'gateway-minutes-uploaded': '2026-05-27',
+    'pre-proceedings-meeting': '2026-06-02',
+    'initial-ppm': '2026-06-02',
+  };
+  const onStage = (t: Timeline, id: string) => t.findings.filter((f) => f.subject === id);
+
+  it('pre-proceedings: "predicted to go over the 16 weeks" with assessments outstanding makes the exception report due by week 16', () => {
+    // 27 August 2026: 13 days before week 16 (9 September), assessments not completed.
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: early, today: '2026-08-27' });
+    expect(stage(t, 'exception-report-16-weeks')).toMatchObject({ status: 'due-soon', due: '2026-09-09' });
+    expect(stage(t, 'exception-report-16-weeks').requiredBecause?.rule).toMatch(/predicted to go over the 16-week target/);
+    // "all cases will be reviewed at week 16 (if they have not already concluded)"
+    expect(stage(t, 'gateway-review-week-16')).toMatchObject({ status: 'due-soon', due: '2026-09-09' });
+    expect(onStage(t, 'exception-report-16-weeks').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('pre-proceedings: not predicted to go over while the assessments are done and week 16 is more than the due-soon window away', () => {
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { ...early, 'assessments-completed': '2026-08-20' }, today: '2026-08-27' });
+    expect(stage(t, 'exception-report-16-weeks').status).toBe('optional');
+  });
+
+  it('pre-proceedings: past the 16-week target the stage is amber, not red; past the 26-week maximum it is red', () => {
+    const events = { ...early, 'exception-report-16-weeks': '2026-09-01', 'gateway-review-week-16': '2026-09-09' };
+    const week17 = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-09-16' });
+    expect(stage(week17, 'pre-proceedings-concluded').status).toBe('not-yet-due');
+    expect(onStage(week17, 'pre-proceedings-concluded').map((f) => [f.severity, f.date])).toEqual([['amber', '2026-09-09']]);
+    expect(onStage(week17, 'pre-proceedings-concluded')[0]!.message).toMatch(/past its target of 9 September 2026.*limit is 18 November 2026/);
+    expect(stage(week17, 'exception-report-16-weeks').status).toBe('done-on-time');
+    const week27 = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-11-19' });
+    expect(stage(week27, 'pre-proceedings-concluded').status).toBe('overdue');
+    expect(onStage(week27, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['red']);
+    expect(week27.rating).toBe('red');
+  });
+
+  it('pre-proceedings: with an extension agreed the 26-week maximum gives way to the 52-week limit, and the extension needs its exception report', () => {
+    // Option 3: "An exception report will be required for any case where an extension to the
+    // 26-week timescale is proposed"; with an agreed extension pre-proceedings last no longer than 52 weeks.
+    const events = {
+      ...early,
+      'exception-report-16-weeks': '2026-09-01',
+      'gateway-review-week-16': '2026-09-09',
+      'assessments-completed': '2026-09-30',
+      'pre-proceedings-extension-agreed': '2026-10-07',
+    };
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events, today: '2026-11-25' });
+    expect(stage(t, 'pre-proceedings-concluded')).toMatchObject({ due: '2027-05-19', dueKind: 'limit', target: '2026-09-09', status: 'not-yet-due' });
+    expect(onStage(t, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['amber']);
+    expect(stage(t, 'extension-exception-report')).toMatchObject({ status: 'overdue', due: '2026-11-18' });
+    expect(stage(t, 'extension-exception-report').requiredBecause?.rule).toMatch(/extension has been agreed/);
+    const written = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: { ...events, 'extension-exception-report': '2026-10-14' }, today: '2026-11-25' });
+    expect(stage(written, 'extension-exception-report').status).toBe('done-on-time');
+  });
+
+  it('pre-proceedings: an exception report not written by week 16 is overdue once the case has gone past 16 weeks', () => {
+    const t = run('pathway-pre-proceedings', { facts: { jurisdiction: 'England' }, events: early, today: '2026-09-16' });
+    expect(stage(t, 'exception-report-16-weeks').status).toBe('overdue');
+    expect(onStage(t, 'exception-report-16-weeks')[0]!.severity).toBe('red');
+  });
+
+  it('pre-proceedings: concluded in week 20 is information (after the target, within the maximum)', () => {
+    const t = run('pathway-pre-proceedings', {
+      facts: { jurisdiction: 'England' },
+      events: { ...early, 'assessments-completed': '2026-09-30', 'pre-proceedings-concluded': '2026-10-07', 'exception-report-16-weeks': '2026-09-01' },
+      today: '2026-10-08',
+    });
+    expect(stage(t, 'pre-proceedings-concluded').status).toBe('done-on-time');
+    expect(onStage(t, 'pre-proceedings-concluded').map((f) => f.severity)).toEqual(['green']);
+  });
+
+  it('adoption: the Appendix 6 "Good Practice Permanence" weeks are targets: SHOBPA past week 17 is amber, not red', () => {
+    // Gateway Monday 5 January 2026; week 17 is 4 May 2026, the early May bank holiday.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-05-05' });
+    expect(stage(t, 'shobpa')).toMatchObject({ due: '2026-05-04', dueKind: 'target', status: 'overdue' });
+    expect(onStage(t, 'shobpa').map((f) => f.severity)).toEqual(['amber']);
+    // 003 8.1 "will take place within 10 working days" is a limit: still red when passed.
+    expect(stage(t, 'initial-ppm').dueKind).toBe('limit');
+    expect(onStage(t, 'initial-ppm').map((f) => f.severity)).toEqual(['red']);
+  });
+
+  it('family finding (001): "typically held within 2 weeks of shortlisting" is a target', () => {
+    // Shortlisting Thursday 20 August 2026; the summer bank holiday is Monday 31 August.
+    const t = run('pathway-family-finding-transitions', {
+      facts: { jurisdiction: 'England' },
+      events: { shobpa: '2026-06-01', shortlisting: '2026-08-20' },
+      today: '2026-09-04',
+    });
+    expect(stage(t, 'matching-meeting')).toMatchObject({ due: '2026-09-03', dueKind: 'target', status: 'overdue' });
+    expect(onStage(t, 'matching-meeting').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('PACE (Scotland): a limit stays a limit; 10 working days across St Andrew\'s Day', () => {
+    // "The minute and plan are distributed within 10 working days" of the 2/3 week review:
+    // review Friday 20 November 2026; Monday 30 November is St Andrew's Day in Scotland only.
+    const t = run('pathway-pace', {
+      facts: { jurisdiction: 'Scotland' },
+      events: { 'became-looked-after': '2026-11-02', 'planning-meeting-72-hour': '2026-11-04', 'review-2-3-week': '2026-11-20' },
+      today: '2026-12-07',
+    });
+    expect(stage(t, 'review-2-3-week-minutes-distributed')).toMatchObject({ due: '2026-12-07', dueKind: 'limit' });
+    const late = run('pathway-pace', {
+      facts: { jurisdiction: 'Scotland' },
+      events: { 'became-looked-after': '2026-11-02', 'planning-meeting-72-hour': '2026-11-04', 'review-2-3-week': '2026-11-20' },
+      today: '2026-12-08',
+    });
+    expect(onStage(late, 'review-2-3-week-minutes-distributed').map((f) => f.severity)).toEqual(['red']);
+  });
+});
+
+describe('a missed meeting is a finding (issue 10, point 2)', () => {
+  // 003 8.3: "Subsequent Permanence Planning Meetings will take place at least every 6 weeks ...
+  // but should take place monthly if there is a multi-track planning process in place."
+  const ppm = (t: Timeline) => t.occurrences.filter((o) => o.stage === 'ppm');
+  const missedFindings = (t: Timeline) => t.findings.filter((f) => f.kind === 'occurrence' && f.subject === 'ppm' && /was not held/.test(f.message));
+
+  it('pre-proceedings: 9 weeks between the PPMs of 31 March and 2 June (both May bank holidays between): the PPM due 12 May was missed', () => {
+    const facts = { jurisdiction: 'England', multiTrack: false };
+    const events = { 'legal-gateway': '2026-03-18', 'initial-ppm': '2026-03-31', ppm: ['2026-06-02'] };
+    const t = run('pathway-pre-proceedings', { facts, events, today: '2026-06-03' });
+    expect(ppm(t).map((o) => [o.due, o.done, o.status])).toEqual([
+      ['2026-05-12', undefined, 'missed'], // 31 March + 6 weeks
+      ['2026-05-12', '2026-06-02', 'done-late'], // the meeting held after the gap is late
+      ['2026-07-14', undefined, 'not-yet-due'], // 6 weeks from the meeting held
+    ]);
+    const found = missedFindings(t);
+    expect(found.map((f) => [f.severity, f.date, f.message])).toEqual([
+      ['amber', '2026-05-12', 'Permanence Planning Meeting (PPM) due 12 May 2026 was not held: 9 weeks between the meetings of 31 March 2026 and 2 June 2026; at least every 6 weeks.'],
+    ]);
+    expect(found[0]!.source?.section).toBe('8.3');
+    // Back on its cycle: the next PPM held within 6 weeks of 2 June makes the miss information.
+    const later = run('pathway-pre-proceedings', { facts, events: { ...events, ppm: ['2026-06-02', '2026-07-10'] }, today: '2026-07-11' });
+    expect(missedFindings(later).map((f) => f.severity)).toEqual(['green']);
+  });
+
+  it('adoption, multi-track: monthly PPMs on 16 January and 16 February, then 7 April (after Easter): the one due 16 March was missed', () => {
+    const t = run('pathway-adoption', {
+      facts: { ...ENGLAND_PROCEEDINGS, multiTrack: true },
+      events: { 'legal-gateway': '2026-01-05', 'initial-ppm': '2026-01-16', ppm: ['2026-02-16', '2026-04-07'] },
+      today: '2026-04-08',
+    });
+    expect(ppm(t).map((o) => [o.due, o.status])).toEqual([
+      ['2026-02-16', 'done-on-time'],
+      ['2026-03-16', 'missed'],
+      ['2026-03-16', 'done-late'],
+      ['2026-05-07', 'not-yet-due'],
+    ]);
+    expect(missedFindings(t).map((f) => f.message)).toEqual([
+      'Permanence Planning Meeting (PPM) due 16 March 2026 was not held: 7 weeks and 1 day between the meetings of 16 February 2026 and 7 April 2026; at least monthly.',
+    ]);
+  });
+
+  it('reunification: 13 weeks between PPMs across Christmas: two PPMs missed, each a finding', () => {
+    const t = run('pathway-reunification', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { 'legal-gateway': '2026-10-19', 'initial-ppm': '2026-11-02', ppm: ['2027-02-01'] },
+      today: '2027-02-02',
+    });
+    expect(ppm(t).map((o) => [o.due, o.status])).toEqual([
+      ['2026-12-14', 'missed'],
+      ['2027-01-25', 'missed'],
+      ['2027-01-25', 'done-late'],
+      ['2027-03-15', 'not-yet-due'],
+    ]);
+    expect(missedFindings(t).map((f) => [f.severity, f.date])).toEqual([
+      ['amber', '2026-12-14'],
+      ['amber', '2027-01-25'],
+    ]);
+    expect(missedFindings(t)[1]!.message).toContain('13 weeks between the meetings of 2 November 2026 and 1 February 2027');
+  });
+});
+
+describe('"not before" as the source means it (issue 10, point 3)', () => {
+  const findings = (t: Timeline, id: string) => t.findings.filter((f) => f.subject === id && f.kind === 'stage');
+
+  it('family finding (001): "No decision will be made about the match at the validation meeting ... the next working day": a decision on the summer bank holiday is not too early', () => {
+    // Validation visit Friday 28 August 2026; Monday 31 August is the summer bank holiday in England.
+    const base = { shobpa: '2026-06-01', shortlisting: '2026-08-10', 'matching-meeting': '2026-08-21', 'matching-validation-visit': '2026-08-28' };
+    const onHoliday = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-31' }, today: '2026-09-01' });
+    // Due the next working day, Tuesday 1 September; recorded the day before is on time, not early.
+    expect(stage(onHoliday, 'decision-to-proceed')).toMatchObject({ due: '2026-09-01', notBefore: '2026-08-29', status: 'done-on-time' });
+    expect(findings(onHoliday, 'decision-to-proceed')).toEqual([]);
+    const saturday = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-29' }, today: '2026-09-01' });
+    expect(stage(saturday, 'decision-to-proceed').status).toBe('done-on-time');
+    // At the visit itself (the same day) is what the standard rules out.
+    const sameDay = run('pathway-family-finding-transitions', { facts: { jurisdiction: 'England' }, events: { ...base, 'decision-to-proceed': '2026-08-28' }, today: '2026-09-01' });
+    expect(stage(sameDay, 'decision-to-proceed').status).toBe('done-early');
+    expect(findings(sameDay, 'decision-to-proceed').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('adoption (003 Appendix 7 "Week 10 of placement"): an application before 10 weeks of placement is truly too early, across the early May bank holiday', () => {
+    // Placed Monday 2 March 2026: 10 weeks is Monday 11 May; 4 May is the early May bank holiday.
+    const events = { 'legal-gateway': '2025-06-02', 'placement-day': '2026-03-02' };
+    const early = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'adoption-application-lodged': '2026-05-08' }, today: '2026-05-12' });
+    expect(stage(early, 'adoption-application-lodged')).toMatchObject({ notBefore: '2026-05-11', status: 'done-early' });
+    const onTime = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'adoption-application-lodged': '2026-05-11' }, today: '2026-05-12' });
+    expect(stage(onTime, 'adoption-application-lodged').status).toBe('done-on-time');
+    // "unless foster to adopt ...": no minimum for an early permanence placement.
+    const ep = run('pathway-adoption', { facts: { ...ENGLAND_PROCEEDINGS, earlyPermanence: true }, events: { ...events, 'adoption-application-lodged': '2026-05-08' }, today: '2026-05-12' });
+    expect(stage(ep, 'adoption-application-lodged').notBefore).toBeUndefined();
+  });
+
+  it('PACE (Scotland): the review "child has been accommodated for 2/3 weeks" on St Andrew\'s Day at 2 weeks is not early; at 13 days it is', () => {
+    // Accommodated Monday 16 November 2026; Monday 30 November is St Andrew's Day (Scotland).
+    const events = { 'became-looked-after': '2026-11-16', 'planning-meeting-72-hour': '2026-11-18' };
+    const onHoliday = run('pathway-pace', { facts: { jurisdiction: 'Scotland' }, events: { ...events, 'review-2-3-week': '2026-11-30' }, today: '2026-12-01' });
+    expect(stage(onHoliday, 'review-2-3-week')).toMatchObject({ notBefore: '2026-11-30', due: '2026-12-07', status: 'done-on-time' });
+    const tooSoon = run('pathway-pace', { facts: { jurisdiction: 'Scotland' }, events: { ...events, 'review-2-3-week': '2026-11-29' }, today: '2026-12-01' });
+    expect(stage(tooSoon, 'review-2-3-week').status).toBe('done-early');
   });
 });
 
@@ -283,6 +511,10 @@ describe('pathway-family-finding-transitions (001)', () => {
     const visit = t.introduction.find((c) => c.id === 'first-visit')!;
     expect(visit).toMatchObject({ due: '2026-03-31', status: 'overdue' });
     expect(t.introduction.find((c) => c.id === 'placement-after-pause-and-plan')?.status).toBe('done-on-time');
+    // "The permanence social worker visits within 72 hours of placement" (row 26): one event, one
+    // finding (the introduction check's), not a stage finding as well (issue 10, point 4).
+    const about72 = t.findings.filter((f) => /72 hours|visit/i.test(f.message) && f.date === '2026-03-31');
+    expect(about72.map((f) => [f.kind, f.severity])).toEqual([['introduction', 'red']]);
   });
 
   it('placement day without a pause and plan is red; a pause and plan that stopped introductions too', () => {
@@ -336,5 +568,55 @@ describe('PPM actions (003 Appendix 4)', () => {
     });
     expect(t.actions[0]).toMatchObject({ status: 'overdue', due: '2026-11-20' });
     expect(t.rating).toBe('amber');
+  });
+});
+
+describe('properties over the shipped pathways (issue 10)', () => {
+  const pathways = templates.all().filter((t): t is PathwayTemplate => t.kind === 'pathway');
+  const SEVERITY = { red: 0, amber: 1, green: 2 } as const;
+  const day0 = Date.UTC(2025, 0, 1);
+  const iso = (n: number): string => new Date(day0 + n * 86_400_000).toISOString().slice(0, 10);
+  const plan = fc.record({
+    pathway: fc.integer({ min: 0, max: pathways.length - 1 }),
+    jurisdiction: fc.constantFrom('England', 'Wales', 'Scotland'),
+    multiTrack: fc.boolean(),
+    proceedings: fc.constantFrom('Care proceedings', 'Pre-proceedings', 'None'),
+    earlyPermanence: fc.boolean(),
+    // Per stage: not recorded, or recorded on one or two days of the first 500.
+    recorded: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 2 }), { nil: undefined }), { minLength: 60, maxLength: 60 }),
+    today: fc.integer({ min: 0, max: 700 }),
+    later: fc.integer({ min: 1, max: 400 }),
+  });
+  type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+  const evaluate = (p: Plan, today: string): Timeline => {
+    const pathway = pathways[p.pathway]!;
+    const events = pathway.stages.flatMap((s, i) => (p.recorded[i] ?? []).filter((d) => iso(d) <= iso(p.today)).map((d) => ({ stage: s.id, date: iso(d) })));
+    const facts = { jurisdiction: p.jurisdiction, multiTrack: p.multiTrack, proceedings: p.proceedings, earlyPermanence: p.earlyPermanence };
+    return evaluateTimeline({ pathway, today, facts, events });
+  };
+
+  it('the rating never improves when today moves forward with nothing recorded', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const before = evaluate(p, iso(p.today));
+        const after = evaluate(p, iso(p.today + p.later));
+        expect(SEVERITY[after.rating], `${before.rating} on ${before.today}, ${after.rating} on ${after.today}`).toBeLessThanOrEqual(SEVERITY[before.rating]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no finding is listed twice', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const t = evaluate(p, iso(p.today));
+        const seen = t.findings.map((f) => JSON.stringify(f));
+        expect(new Set(seen).size).toBe(seen.length);
+        // One event, one finding: a stage an introduction check speaks for has none of its own.
+        const checked = new Set(t.findings.filter((f) => f.kind === 'introduction').map((f) => STAGE_OF_CHECK[f.subject as IntroductionCheckId]));
+        expect(t.findings.filter((f) => f.kind === 'stage' && checked.has(f.subject))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

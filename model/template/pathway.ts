@@ -53,6 +53,15 @@ export const Deadline = z
     direction: z.enum(['after', 'before']).default('after'),
     offset: Duration,
     bound: z.enum(['no-later-than', 'no-earlier-than']).default('no-later-than'),
+    /**
+     * `limit` (the default): a maximum the source sets; past it the stage is red. `target`: what
+     * the source aims for ("we aim to complete within 16 weeks", a good-practice week); past it
+     * the stage is amber and whatever the source asks for then (an exception report, a review)
+     * becomes due, while the limit, if any, still turns it red. Only for no-later-than deadlines.
+     */
+    kind: z.enum(['target', 'limit']).default('limit'),
+    /** The deadline no longer applies once this stage is recorded (26 weeks "unless an extension is agreed"). */
+    unless: Id.optional(),
     condition: Condition.optional(),
     /** The rule in our words, e.g. "Initial PPM within 10 working days of the gateway decision". */
     rule: z.string().min(1),
@@ -78,6 +87,19 @@ export const Recurrence = z
   .strict();
 export type Recurrence = z.infer<typeof Recurrence>;
 
+/**
+ * When an optional stage becomes required: another stage has gone past, or is predicted to go
+ * past, its target or its limit (003 Appendix 1: "an exception report will be required for any
+ * case predicted to go over the 16 weeks"), or another stage is recorded (an extension agreed).
+ * Predicted: that stage is not recorded, its date is within the due-soon window and a stage it
+ * requires is not recorded yet.
+ */
+export const RequiredWhen = z.union([
+  z.object({ stage: Id, past: z.enum(['target', 'limit']), rule: z.string().min(1), source: Source }).strict(),
+  z.object({ stage: Id, recorded: z.literal(true), rule: z.string().min(1), source: Source }).strict(),
+]);
+export type RequiredWhen = z.infer<typeof RequiredWhen>;
+
 export const Stage = z
   .object({
     id: Id,
@@ -93,6 +115,8 @@ export const Stage = z
     condition: Condition.optional(),
     /** A stage that may not happen at all on this route (e.g. a further review if needed). */
     optional: z.boolean().default(false),
+    /** Makes an optional stage required when any of these holds. */
+    requiredWhen: z.array(RequiredWhen).default([]),
     source: Source,
   })
   .strict();
@@ -119,7 +143,12 @@ export const PathwayTemplate = TemplateBase.extend({
     check(p.start, 'start');
     for (const s of p.stages) {
       for (const r of s.requires) check(r, `stage "${s.id}" requires`);
-      for (const d of s.deadlines) check(d.relativeTo, `a deadline of stage "${s.id}"`);
+      for (const d of s.deadlines) {
+        check(d.relativeTo, `a deadline of stage "${s.id}"`);
+        if (d.unless) check(d.unless, `a deadline of stage "${s.id}" (unless)`);
+        if (d.kind === 'target' && d.bound === 'no-earlier-than') ctx.addIssue({ code: 'custom', message: `a no-earlier-than deadline of stage "${s.id}" cannot be a target` });
+      }
+      for (const w of s.requiredWhen) check(w.stage, `requiredWhen of stage "${s.id}"`);
       for (const r of s.recurrence) {
         check(r.from, `a recurrence of stage "${s.id}"`);
         if (r.until) check(r.until, `a recurrence of stage "${s.id}"`);

@@ -194,16 +194,31 @@ describe('evaluateTimeline: recurrences', () => {
     const t = run({ gateway: '2026-01-05', 'first-meeting': '2026-01-12', meeting: ['2026-02-20', '2026-04-10'] }, '2026-04-20');
     expect(t.occurrences.map((o) => [o.index, o.due, o.done, o.status])).toEqual([
       [1, '2026-02-23', '2026-02-20', 'done-on-time'],
-      [2, '2026-04-03', '2026-04-10', 'done-late'],
-      [3, '2026-05-22', undefined, 'not-yet-due'],
+      // 7 weeks between the meetings of 20 February and 10 April: the one due 3 April was not
+      // held (missed), the one held on 10 April was late (issue 10, point 2).
+      [2, '2026-04-03', undefined, 'missed'],
+      [3, '2026-04-03', '2026-04-10', 'done-late'],
+      [4, '2026-05-22', undefined, 'not-yet-due'],
     ]);
     expect(stage(t, 'meeting')).toMatchObject({ status: 'not-yet-due', due: '2026-05-22', done: '2026-04-10', recurring: true });
+  });
+
+  it('a missed meeting is an amber finding until the series is back on its cycle', () => {
+    const t = run({ gateway: '2026-01-05', 'first-meeting': '2026-01-12', meeting: ['2026-03-02'] }, '2026-03-03');
+    const missed = t.findings.filter((f) => f.subject === 'meeting');
+    expect(missed.map((f) => [f.severity, f.date, f.message])).toEqual([
+      ['amber', '2026-02-23', expect.stringMatching(/due 23 February 2026 was not held: 7 weeks between the meetings of 12 January 2026 and 2 March 2026; at least every 6 weeks\.$/)],
+    ]);
+    expect(t.rating).not.toBe('green');
+    const back = run({ gateway: '2026-01-05', 'first-meeting': '2026-01-12', meeting: ['2026-03-02', '2026-04-10'] }, '2026-04-11');
+    expect(back.findings.filter((f) => f.subject === 'meeting').map((f) => f.severity)).toEqual(['green']);
   });
 
   it('marks missed repeats and an overdue one when nothing is held', () => {
     const t = run({ gateway: '2026-01-05', 'first-meeting': '2026-01-12', meeting: ['2026-05-15'] }, '2026-08-10');
     expect(t.occurrences.map((o) => [o.due, o.status])).toEqual([
       ['2026-02-23', 'missed'],
+      ['2026-04-06', 'missed'],
       ['2026-04-06', 'done-late'],
       ['2026-06-26', 'overdue'],
       ['2026-08-07', 'overdue'],

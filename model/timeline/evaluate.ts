@@ -55,7 +55,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
   }
   const dates: RecordedDates = recorded;
 
-  const states = evaluateStages({ pathway, facts, recorded: dates, region, holidays });
+  const states = evaluateStages({ pathway, facts, recorded: dates, region, holidays, today, dueSoonDays });
   const stages: StageResult[] = [];
   const occurrences: OccurrenceResult[] = [];
   for (const stage of pathway.stages) {
@@ -91,6 +91,10 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
       recurring,
       status,
       due,
+      dueKind: due === undefined ? undefined : recurring ? 'limit' : s.dueKind,
+      target: s.target === undefined || recurring ? undefined : formatDay(s.target),
+      targetRule: s.target === undefined || recurring ? undefined : s.targetRule,
+      requiredBecause: s.requiredBecause,
       notBefore: s.notBefore === undefined ? undefined : formatDay(s.notBefore),
       done: done === undefined ? undefined : formatDay(done),
       conflicts: stageConflicts,

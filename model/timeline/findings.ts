@@ -2,17 +2,26 @@
  * Findings and the overall rating. The source (003, section 10.4) has each case RAG rated at the
  * monthly tracker meeting "indicating progress and where attention is more pressing" without
  * fixing thresholds; these are ours, stated so a tracker meeting can check them:
- * - red: a stage or repeat (PPM, review, visit) overdue; a stage recorded before one that must
- *   precede it; an introduction check failed or overdue (the child's move is at stake);
- * - amber: a stage, repeat or check due within the due-soon window; a repeat missed although a
- *   later one was held; a required prerequisite not recorded; a stage recorded earlier than a
+ * - red: a stage or repeat (PPM, review, visit) past its limit (a maximum or a duty the source
+ *   sets); a stage recorded before one that must precede it; an introduction check failed or overdue (the child's move is at stake);
+ * - amber: a stage past its target but not its limit (the source aims for the date but allows
+ *   more time, e.g. 003 Appendix 1: aim for 16 weeks, maximum 26), so the tracker meeting sees
+ *   it and the action the policy then asks for (an exception report) is due; a stage, repeat or
+ *   check due within the due-soon window; a repeat missed (the gap between two meetings held
+ *   was longer than the interval, 003 8.3 "at least every 6 weeks"): not red, because a meeting
+ *   has since been held and the plan is being reviewed again, but drift the tracker meeting must
+ *   see; it stays amber until a later repeat is held on time (the series is back on its cycle),
+ *   then it is information; a required prerequisite not recorded; a stage recorded earlier than a
  *   rule allows; two dates recorded for one stage; an overdue PPM action;
- * - green (information): a stage done late, a stage recorded that this pathway does not have.
+ * - green (information): a stage done late, or after its target but within its limit; a missed
+ *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have.
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
 import { parseDay, type Day } from '../calendar/day.ts';
-import type { Finding, NextDue, Rating, Timeline } from './types.ts';
-import { days, ukDate } from '../words.ts';
+import { STAGE_OF_CHECK } from './introduction-checks.ts';
+import { describeRRule } from './recurrence.ts';
+import type { Finding, NextDue, OccurrenceResult, Rating, Timeline } from './types.ts';
+import { days, formatSpan, ukDate } from '../words.ts';
 
 export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
@@ -25,16 +34,32 @@ const ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2 };
 export function findingsOf(i: FindingInputs): Finding[] {
   const out: Finding[] = [];
   const ago = (date: string): string => days(i.today - parseDay(date));
+  const spokenFor = new Set(i.introduction.map((c) => STAGE_OF_CHECK[c.id]).filter((id): id is string => id !== undefined));
   for (const s of i.stages) {
     const base = { kind: 'stage' as const, subject: s.id, rule: s.rule.rule, source: s.rule.source };
-    if (s.status === 'overdue' && !s.recurring) {
-      out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).` });
-    } else if (s.status === 'due-soon' && !s.recurring) {
-      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} is due by ${ukDate(s.due!)}.` });
+    const because = s.requiredBecause ? ` It is required because: ${s.requiredBecause.rule}.` : '';
+    const open = s.status === 'overdue' || s.status === 'due-soon' || s.status === 'not-yet-due';
+    const pastTarget = s.target !== undefined && s.done === undefined && open && i.today > parseDay(s.target);
+    if (s.recurring || spokenFor.has(s.id)) {
+      // Repeats speak for a recurring stage (see the occurrences below), an introduction check
+      // for the stage that records the same event.
+    } else if (s.status === 'overdue' && s.dueKind === 'target') {
+      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} had a target of ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} past the target).${because}` });
+    } else if (s.status === 'overdue') {
+      out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).${because}` });
+    } else if (pastTarget) {
+      const t = s.targetRule ?? s.rule;
+      out.push({ ...base, rule: t.rule, source: t.source, severity: 'amber', date: s.target, message: `${s.title} is past its target of ${ukDate(s.target)} (${ago(s.target)}); the limit is ${ukDate(s.due!)}.` });
+    } else if (s.status === 'due-soon') {
+      out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} is due by ${ukDate(s.due!)}.${because}` });
     } else if (s.status === 'done-early') {
       out.push({ ...base, severity: 'amber', date: s.done, message: `${s.title} is recorded on ${ukDate(s.done!)}, before the earliest date allowed (${ukDate(s.notBefore!)}).` });
-    } else if (s.status === 'done-late' && !s.recurring) {
-      out.push({ ...base, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done!)}, after its due date of ${ukDate(s.due!)}.` });
+    } else if (s.status === 'done-late') {
+      const what = s.dueKind === 'target' ? 'its target of' : 'its due date of';
+      out.push({ ...base, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done!)}, after ${what} ${ukDate(s.due!)}.` });
+    } else if (s.status === 'done-on-time' && s.target !== undefined && s.done !== undefined && s.done > s.target) {
+      const t = s.targetRule ?? s.rule;
+      out.push({ ...base, rule: t.rule, source: t.source, severity: 'green', date: s.done, message: `${s.title} was done on ${ukDate(s.done)}, after its target of ${ukDate(s.target)} but within the limit of ${ukDate(s.due!)}.` });
     }
     if (s.conflicts.length > 0) {
       const all = [...new Set([s.done, ...s.conflicts].filter((d): d is string => d !== undefined))].sort();
@@ -51,7 +76,10 @@ export function findingsOf(i: FindingInputs): Finding[] {
   for (const o of i.occurrences) {
     const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
     if (o.status === 'overdue') out.push({ ...base, severity: 'red', message: `${o.title} (repeat ${o.index}) was due by ${ukDate(o.due)} and none is recorded since (${ago(o.due)} overdue).` });
-    else if (o.status === 'missed') out.push({ ...base, severity: 'amber', message: `${o.title} due by ${ukDate(o.due)} was missed.` });
+    else if (o.status === 'missed') {
+      const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
+      out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
+    }
     else if (o.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)}.` });
   }
   for (const p of i.ordering) {
@@ -86,6 +114,17 @@ export function findingsOf(i: FindingInputs): Finding[] {
     out.push({ kind: 'stage', subject: id, severity: 'green', message: `A stage "${id}" is recorded that this pathway does not have (perhaps from an earlier pathway).` });
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+}
+
+/**
+ * "PPM due 12 May 2026 was not held: 9 weeks between the meetings of 31 March 2026 and 2 June
+ * 2026; at least every 6 weeks."
+ */
+function missedMessage(o: OccurrenceResult): string {
+  const rule = `at least ${describeRRule(o.rrule)}`;
+  if (o.heldBefore === undefined || o.heldAfter === undefined) return `${o.title} due by ${ukDate(o.due)} was not held (${rule}).`;
+  const span = formatSpan(parseDay(o.heldAfter) - parseDay(o.heldBefore));
+  return `${o.title} due ${ukDate(o.due)} was not held: ${span} between the meetings of ${ukDate(o.heldBefore)} and ${ukDate(o.heldAfter)}; ${rule}.`;
 }
 
 /** The overall rating and its reasons: the findings at the most severe level. */

@@ -21,6 +21,18 @@ const ROW_26: Source = { seed: SEED, section: 'Practice Standards table, row 26 
 /** Outcomes of a pause and plan that do not let the child move. */
 const HOLDING_OUTCOMES = new Set(['Pause introductions', 'Stop introductions']);
 
+/**
+ * The pathway stage that records the same event as a check, where a pathway has one. The check
+ * reads the introduction plan (the event's record) and speaks for the event: a stage of the
+ * pair gives no finding of its own, so a missed 72-hour visit is one finding, not two.
+ */
+export const STAGE_OF_CHECK: Readonly<Partial<Record<IntroductionCheckId, string>>> = {
+  'final-plan-circulated': 'final-introduction-plan-circulated',
+  'foster-carer-support-contact': 'foster-carer-support-contact',
+  'foster-carer-virtual-contact': 'foster-carer-virtual-contact',
+  'first-visit': 'post-placement-visit-72-hours',
+};
+
 /** The checks that apply: none before introductions or a placement date are planned. */
 export function introductionChecks(
   record: IntroductionRecord,

@@ -3,8 +3,9 @@
  * visits, reviews) into dated repeats and matches them with what was held. Each repeat is due
  * one interval after the previous one was held (or was due, when it was missed), so "at least
  * every 6 weeks" means what practitioners mean: a late meeting restarts the clock. A repeat
- * with nothing held by its due date is overdue; when a later meeting was held instead it is
- * missed. A series runs from the date of its `from` stage until the date of its `until` stage;
+ * with nothing held by its due date is overdue. When the gap between two meetings held is
+ * longer than the interval, each repeat due in the gap is missed (a PPM due 12 May was not held
+ * between the meetings of 31 March and 2 June) and the meeting held after the gap is late. A series runs from the date of its `from` stage until the date of its `until` stage;
  * when a stage has several recurrences (weekly visits until the first review, then 6-weekly),
  * the one whose window holds the previous repeat is in force.
  */
@@ -50,8 +51,9 @@ export function expandOccurrences(
   const out: OccurrenceResult[] = [];
   let prev = windows[0]!.start;
   let h = 0;
-  const push = (w: Window, due: Day, done: Day | undefined, status: OccurrenceResult['status']): void => {
+  const push = (w: Window, due: Day, done: Day | undefined, status: OccurrenceResult['status'], gap?: { heldBefore: Day; heldAfter: Day }): void => {
     out.push({
+      ...(gap ? { heldBefore: formatDay(gap.heldBefore), heldAfter: formatDay(gap.heldAfter) } : {}),
       stage: stage.id,
       title: stage.title,
       index: out.length + 1,
@@ -94,14 +96,18 @@ export function expandOccurrences(
       continue;
     }
     if (heldNext !== undefined) {
-      const following = nextAfter(w.rrule, due);
-      if (following !== null && following < heldNext) {
-        push(w, due, undefined, 'missed');
-        prev = due;
-      } else {
-        push(w, due, heldNext, 'done-late');
-        prev = heldNext;
+      // The gap to the next meeting held is longer than the interval: every repeat due before
+      // it is missed, and the meeting held is late (against the last repeat missed).
+      const before = prev;
+      let missedDue = due;
+      for (;;) {
+        push(w, missedDue, undefined, 'missed', { heldBefore: before, heldAfter: heldNext });
+        const following = nextAfter(w.rrule, missedDue);
+        if (following === null || following >= heldNext || following >= w.end || out.length >= MAX_REPEATS) break;
+        missedDue = following;
       }
+      push(w, missedDue, heldNext, 'done-late');
+      prev = heldNext;
       continue;
     }
     push(w, due, undefined, statusOf({ due }, today, dueSoonDays));

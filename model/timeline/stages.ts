@@ -21,6 +21,13 @@ export interface StageState {
   /** An optional stage that the route has taken (see `isExpected`). */
   readonly expected: boolean;
   readonly due?: Day;
+  /** Whether `due` is a limit or, for a stage with only targets, a target. */
+  readonly dueKind: 'target' | 'limit';
+  /** The earliest target, when it falls before the limit `due`. */
+  readonly target?: Day;
+  readonly targetRule?: RuleRef;
+  /** Why an optional stage is required now (its `requiredWhen` holds). */
+  readonly requiredBecause?: RuleRef;
   readonly notBefore?: Day;
   readonly first?: Day;
   readonly rule: RuleRef;
@@ -33,6 +40,9 @@ export interface StageContext {
   readonly recorded: RecordedDates;
   readonly region: Region;
   readonly holidays: HolidayCalendar;
+  /** Today and the due-soon window, for `requiredWhen` ("predicted to go past"). */
+  readonly today?: Day;
+  readonly dueSoonDays?: number;
 }
 
 /**
@@ -60,11 +70,14 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
     visiting.add(id);
     const deadlines: DeadlineResult[] = [];
     let due: Day | undefined;
+    let target: Day | undefined;
+    let targetRule: RuleRef | undefined;
     let notBefore: Day | undefined;
     let dueRule: RuleRef | undefined;
     let notBeforeRule: RuleRef | undefined;
     for (const d of stage.deadlines) {
       if (!holds(d.condition, c.facts) || applicable.get(d.relativeTo) === false) continue;
+      if (d.unless !== undefined && c.recorded.has(d.unless)) continue;
       const anchorRecorded = c.recorded.get(d.relativeTo)?.[0];
       const anchor = anchorRecorded ?? projected(d.relativeTo);
       const date = anchor === undefined ? undefined : shift(anchor, d.offset, d.direction, c.region, c.holidays);
@@ -72,19 +85,36 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
         rule: d.rule,
         source: d.source,
         bound: d.bound,
+        kind: d.kind,
         anchor: d.relativeTo,
         anchorDate: anchor === undefined ? undefined : formatDay(anchor),
         projected: anchorRecorded === undefined && anchor !== undefined,
         date: date === undefined ? undefined : formatDay(date),
       });
       if (date === undefined) continue;
-      if (d.bound === 'no-later-than' && (due === undefined || date < due)) {
+      if (d.bound === 'no-later-than' && d.kind === 'target') {
+        if (target === undefined || date < target) {
+          target = date;
+          targetRule = d;
+        }
+      } else if (d.bound === 'no-later-than' && (due === undefined || date < due)) {
         due = date;
         dueRule = d;
       } else if (d.bound === 'no-earlier-than' && (notBefore === undefined || date > notBefore)) {
         notBefore = date;
         notBeforeRule = d;
       }
+    }
+    // A stage with only targets is due by its target; one with a limit is due by the limit and
+    // shows its target beside it only when the target comes first.
+    const dueKind = due === undefined && target !== undefined ? 'target' : 'limit';
+    if (dueKind === 'target') {
+      due = target;
+      dueRule = targetRule;
+    }
+    if (target !== undefined && due !== undefined && target >= due) {
+      target = undefined;
+      targetRule = undefined;
     }
     const first = c.recorded.get(id)?.[0];
     const early = first !== undefined && notBefore !== undefined && first < notBefore;
@@ -94,6 +124,9 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
       applicable: applicable.get(id) ?? true,
       expected: isExpected(stage, byId, c.recorded),
       due,
+      dueKind,
+      target,
+      targetRule: ref(targetRule),
       notBefore,
       first,
       rule: (early ? ref(notBeforeRule) : ref(dueRule)) ?? ref(notBeforeRule) ?? { rule: stage.title, source: stage.source },
@@ -105,7 +138,33 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
   };
 
   for (const s of c.pathway.stages) visit(s.id);
+  for (const s of c.pathway.stages) {
+    const state = out.get(s.id);
+    if (!state || state.expected) continue;
+    const when = s.requiredWhen.find((w) => {
+      const other = out.get(w.stage);
+      if (!other || !other.applicable) return false;
+      return 'recorded' in w ? c.recorded.has(w.stage) : isPast(other, w.past, byId, c);
+    });
+    if (when) out.set(s.id, { ...state, expected: true, requiredBecause: { rule: when.rule, source: when.source } });
+  }
   return out;
+}
+
+/**
+ * Whether a stage has gone past, or is predicted to go past, its target (or limit): recorded
+ * after that date; or not recorded and today is past it; or not recorded, the date within the
+ * due-soon window and a stage it requires not yet recorded (work that must come first is still
+ * outstanding). With nothing newly recorded this can only become true as today moves on.
+ */
+function isPast(s: StageState, past: 'target' | 'limit', byId: ReadonlyMap<string, Stage>, c: StageContext): boolean {
+  const date = past === 'target' ? (s.target ?? (s.dueKind === 'target' ? s.due : undefined)) : s.dueKind === 'limit' ? s.due : undefined;
+  if (date === undefined) return false;
+  if (s.first !== undefined) return s.first > date;
+  if (c.today === undefined) return false;
+  if (c.today > date) return true;
+  const outstanding = s.stage.requires.some((r) => !c.recorded.has(r) && byId.get(r)?.optional !== true);
+  return outstanding && date - c.today <= (c.dueSoonDays ?? 14);
 }
 
 /**

@@ -108,6 +108,8 @@ export interface RuleRef {
 /** One deadline of a stage, resolved against the plan's dates. */
 export interface DeadlineResult extends RuleRef {
   readonly bound: 'no-later-than' | 'no-earlier-than';
+  /** A target (amber when passed) or a limit (red when passed). */
+  readonly kind: 'target' | 'limit';
   /** The stage it counts from. */
   readonly anchor: string;
   /** The anchor's date (recorded, or projected from its own due date), YYYY-MM-DD. */
@@ -125,8 +127,19 @@ export interface StageResult {
   readonly optional: boolean;
   readonly recurring: boolean;
   readonly status: ItemStatus;
-  /** The latest date the stage is due (the earliest applicable no-later-than deadline). */
+  /**
+   * The latest date the stage is due: the earliest applicable no-later-than limit, or when the
+   * stage has only targets, the earliest target (then `dueKind` is `target`).
+   */
   readonly due?: string;
+  /** Whether `due` is a limit (red when passed) or a target (amber when passed). */
+  readonly dueKind?: 'target' | 'limit';
+  /** The earliest target, when it falls before a limit `due` (e.g. 16 weeks, maximum 26). */
+  readonly target?: string;
+  /** The rule that sets `target`. */
+  readonly targetRule?: RuleRef;
+  /** Why an optional stage is now required (its `requiredWhen` holds), e.g. the exception report. */
+  readonly requiredBecause?: RuleRef;
   /** The earliest date rules allow (the latest applicable no-earlier-than deadline). */
   readonly notBefore?: string;
   /** The date the stage was recorded (for a recurring stage, the latest time it was held). */
@@ -149,6 +162,9 @@ export interface OccurrenceResult extends RuleRef {
   readonly status: ItemStatus;
   /** The RRULE value in force, e.g. "FREQ=WEEKLY;INTERVAL=6". */
   readonly rrule: string;
+  /** For a `missed` repeat: the meetings held before and after the gap, YYYY-MM-DD. */
+  readonly heldBefore?: string;
+  readonly heldAfter?: string;
 }
 
 export interface OrderingProblem extends RuleRef {
