@@ -124,8 +124,8 @@ describe('npm run admin -- templates show', () => {
     ]);
   });
 
-  it("names a deadline's kind (target or limit) when the pathway gives one, and reads one without a kind as before", () => {
-    const stages = pathway.stages.map((s) => (s.id === 'initial-ppm' ? { ...s, deadlines: [{ ...s.deadlines[0]!, kind: 'target' }, s.deadlines[1]!] } : s));
+  it('marks a deadline that is a target; a limit (the default) reads as a deadline always has', () => {
+    const stages = pathway.stages.map((s) => (s.id === 'initial-ppm' ? { ...s, deadlines: [{ ...s.deadlines[0]!, kind: 'target' as const }, s.deadlines[1]!] } : s));
     const run = io();
     expect(showTemplate(['pathway-example'], run.io, new TemplateRegistry([{ ...pathway, stages }]))).toBe(0);
     expect(run.out).toContain('   Deadline (target): no later than 10 working days after Legal Gateway decision [gateway]');

@@ -1,7 +1,7 @@
 /**
  * `templates show <id> [--json]`: one template as a person checks it against its source. A
  * pathway lists each stage with its id, title, owner, what it requires, when it applies, its
- * deadlines (amount, unit, bound, the stage they count from, kind when the pathway gives one)
+ * deadlines (amount, unit, bound, the stage they count from, and whether each is a target)
  * and recurrences, each with its rule and its source as people cite it. Forms list their
  * sections and fields, the role matrix its roles, the task list its tasks, the checklist its
  * items. `--json` gives the template as loaded, with `citation` beside every `source`.
@@ -107,12 +107,11 @@ function stageLines(s: Stage, n: number, title: (id: string) => string): string[
 }
 
 /**
- * " (target)" or " (limit)" when the pathway gives the deadline a kind; nothing when it gives
- * none, so such a deadline reads as deadlines always have (due by that date).
+ * " (target)" for a target, which a stage may pass (amber, and the action the policy requires
+ * becomes due); nothing for a limit, the default, which reads as deadlines always have.
  */
 function kindOf(d: Deadline): string {
-  const kind = (d as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? ` (${kind})` : '';
+  return d.kind === 'target' ? ' (target)' : '';
 }
 
 const UNITS: Record<string, [string, string]> = {
