@@ -10,36 +10,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { runAdmin } from '../sync-server/admin/main.ts';
+import { adminOnStore, type AdminOnStore } from './harness/admin-on-store.ts';
 import { addChild, addUser, connect, login, startTestServer, type TestServer } from './harness/collab.ts';
 
 let server: TestServer;
 let files: string;
-const savedEnv = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+let store: AdminOnStore;
 
 beforeAll(async () => {
   server = await startTestServer();
   files = await mkdtemp(join(tmpdir(), 'admin-export-import-'));
-  // The registered commands read the environment as `npm run admin` does.
-  process.env.DATA_DIR = server.dataDir;
-  delete process.env.DATABASE_URL;
+  store = adminOnStore(server.dataDir);
 }, 60_000);
 
 afterAll(async () => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  store?.restore();
   await server?.stop();
   if (files) await rm(files, { recursive: true, force: true });
 });
 
-async function admin(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
+const admin = (...argv: string[]) => store.admin(...argv);
 
 /** The values written to the child's name in a plan's plain-JSON form. */
 function names(plan: { child: { name: { value: unknown }[] } }): unknown[] {
