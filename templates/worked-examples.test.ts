@@ -616,8 +616,13 @@ describe('rules that were only in prose (issue 10, point 7)', () => {
     // Timescale column: "Ascertain foster carers position ... Week 4"; "Matching panel date reviewed
     // ... Week 26"; "Life Story work completed in time for match"; "Placement ... Week 8 of child
     // living with the adopters". Gateway Monday 5 January 2026 (week 1).
-    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-01-06' });
+    const fostered = { ...ENGLAND_PROCEEDINGS, placementType: 'Foster care (local authority foster carer)' };
+    const t = run('pathway-adoption', { facts: fostered, events: { 'legal-gateway': '2026-01-05' }, today: '2026-01-06' });
     expect(stage(t, 'foster-carer-position-ascertained')).toMatchObject({ due: '2026-02-02', dueKind: 'target' });
+    // The foster carer's position is asked of foster carers: Fostering for Adoption carers are
+    // already approved adopters.
+    const ffa = run('pathway-adoption', { facts: { ...fostered, placementType: 'Fostering for Adoption (FfA)' }, events: { 'legal-gateway': '2026-01-05' }, today: '2026-03-01' });
+    expect(stage(ffa, 'foster-carer-position-ascertained').status).toBe('not-applicable');
     expect(stage(t, 'matching-panel-date-reviewed')).toMatchObject({ due: '2026-07-06', dueKind: 'target' });
     // The matching panel is projected for 24 August 2026 (week 33); life story work by then.
     expect(stage(t, 'life-story-work-completed')).toMatchObject({ due: '2026-08-24', dueKind: 'target' });
