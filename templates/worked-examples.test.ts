@@ -675,6 +675,11 @@ describe('rules that were only in prose (issue 10, point 7)', () => {
     const t = run('pathway-permanent-fostering', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-03-02' });
     expect(stage(t, 'long-term-matching-tracker-entry')).toMatchObject({ due: '2026-02-28', status: 'overdue' });
     expect(onStage(t, 'long-term-matching-tracker-entry').map((f) => f.severity)).toEqual(['red']);
+    // "This enables us to review if children are matched to long term carers ... and also revisit
+    // other options if there is not a long-term match": a child matched long term is not on it.
+    const matched = run('pathway-permanent-fostering', { facts: { ...ENGLAND_PROCEEDINGS, matched: true }, events, today: '2026-03-02' });
+    expect(stage(matched, 'long-term-matching-tracker-entry').status).toBe('not-applicable');
+    expect(stage(matched, 'long-term-matching-tracker-meeting').status).toBe('not-applicable');
     // First considered on 10 February; the next meeting held is 20 April: the one due 10 March and
     // the one due 10 April were missed, and the meeting of 20 April is late.
     const held = run('pathway-permanent-fostering', {
