@@ -571,6 +571,143 @@ describe('PPM actions (003 Appendix 4)', () => {
   });
 });
 
+describe('rules that were only in prose (issue 10, point 7)', () => {
+  const onStage = (t: Timeline, id: string) => t.findings.filter((f) => f.subject === id);
+
+  it('special guardianship (003 3.8, 8.7, 8.9): a Permanence Plan at the first review is good practice, by the second (4-month) review it is required', () => {
+    // 3.8: the IRO will "ensure every child has a Permanence Plan at the 4-month Child in Care Review".
+    // 8.9: "By the time of the 2nd Case Review at the latest, a child must have a Permanence Plan ...
+    // It is good practice for a primary permanence plan to be presented at the child's first
+    // Statutory Case Review". Unplanned care on Wednesday 1 April 2026; gateway Wednesday 15 April
+    // (week 2 target: 29 April); first review Friday 24 April, so the first-review target (24 April)
+    // comes first; second review within 12 weeks of the first: Friday 17 July.
+    const events = { 'became-looked-after': '2026-04-01', 'gateway-application': '2026-04-13', 'legal-gateway': '2026-04-15', 'initial-ppm': '2026-04-22', 'cla-review-1': '2026-04-24' };
+    const facts = ENGLAND_PROCEEDINGS;
+    const after1 = run('pathway-special-guardianship', { facts, events, today: '2026-04-27' });
+    expect(stage(after1, 'permanence-plan')).toMatchObject({ due: '2026-07-17', dueKind: 'limit', target: '2026-04-24', status: 'not-yet-due' });
+    expect(onStage(after1, 'permanence-plan').map((f) => [f.severity, f.date])).toEqual([['amber', '2026-04-24']]);
+    // Presented after the first review but before the second: after the target, within the limit.
+    const between = run('pathway-special-guardianship', { facts, events: { ...events, 'permanence-plan': '2026-05-01' }, today: '2026-05-04' });
+    expect(onStage(between, 'permanence-plan').every((f) => f.severity === 'green')).toBe(true);
+    // The second review held on 10 July with still no plan: the 4-month limit is broken (red).
+    const at2 = run('pathway-special-guardianship', { facts, events: { ...events, 'cla-review-2': '2026-07-10' }, today: '2026-07-13' });
+    expect(stage(at2, 'permanence-plan')).toMatchObject({ due: '2026-07-10', status: 'overdue' });
+    expect(onStage(at2, 'permanence-plan').map((f) => f.severity)).toContain('red');
+    expect(at2.rating).toBe('red');
+  });
+
+  it('adoption (003 Appendix 8): CPR guidance "usually within 5 working days of submission", across the early May bank holiday', () => {
+    // "There is an ongoing offer for SWs to submit CPRs to the adviser at an early stage ... Support
+    // and detailed guidance is provided, usually within 5 working days of submission." An offer, so
+    // optional until taken; "usually", so a target. Sent Thursday 30 April 2026: Friday 1 May, (Monday
+    // 4 May is the early May bank holiday), Tuesday 5, Wednesday 6, Thursday 7, Friday 8 May.
+    const events = { 'legal-gateway': '2026-03-02', 'cpr-started': '2026-03-23' };
+    const untaken = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-09-01' });
+    expect(stage(untaken, 'cpr-advice-received').status).toBe('optional');
+    const sent = { ...events, 'cpr-submitted-for-advice': '2026-04-30' };
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: sent, today: '2026-05-11' });
+    expect(stage(t, 'cpr-advice-received')).toMatchObject({ due: '2026-05-08', dueKind: 'target', status: 'overdue' });
+    expect(onStage(t, 'cpr-advice-received').map((f) => f.severity)).toEqual(['amber']);
+    const onTime = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...sent, 'cpr-advice-received': '2026-05-08' }, today: '2026-05-11' });
+    expect(stage(onTime, 'cpr-advice-received').status).toBe('done-on-time');
+  });
+
+  it('adoption (003 Appendix 7): the task list\'s week numbers, week 4 to week 8 of placement', () => {
+    // Timescale column: "Ascertain foster carers position ... Week 4"; "Matching panel date reviewed
+    // ... Week 26"; "Life Story work completed in time for match"; "Placement ... Week 8 of child
+    // living with the adopters". Gateway Monday 5 January 2026 (week 1).
+    const fostered = { ...ENGLAND_PROCEEDINGS, placementType: 'Foster care (local authority foster carer)' };
+    const t = run('pathway-adoption', { facts: fostered, events: { 'legal-gateway': '2026-01-05' }, today: '2026-01-06' });
+    expect(stage(t, 'foster-carer-position-ascertained')).toMatchObject({ due: '2026-02-02', dueKind: 'target' });
+    // The foster carer's position is asked of foster carers: Fostering for Adoption carers are
+    // already approved adopters.
+    const ffa = run('pathway-adoption', { facts: { ...fostered, placementType: 'Fostering for Adoption (FfA)' }, events: { 'legal-gateway': '2026-01-05' }, today: '2026-03-01' });
+    expect(stage(ffa, 'foster-carer-position-ascertained').status).toBe('not-applicable');
+    expect(stage(t, 'matching-panel-date-reviewed')).toMatchObject({ due: '2026-07-06', dueKind: 'target' });
+    // The matching panel is projected for 24 August 2026 (week 33); life story work by then.
+    expect(stage(t, 'life-story-work-completed')).toMatchObject({ due: '2026-08-24', dueKind: 'target' });
+    const placed = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05', 'placement-day': '2026-08-28' }, today: '2026-08-29' });
+    expect(stage(placed, 'post-placement-support-plan')).toMatchObject({ due: '2026-10-23', dueKind: 'target' });
+  });
+
+  it('adoption (003 Appendix 7): the decision to proceed "within 48 hours of visiting the family", a bank holiday weekend included', () => {
+    // "Contributes to decision, managers oversight and agreement within 48 hours of visiting the
+    // family unless exceptional circumstances." Hours, not working days: a visit on Friday 28 August
+    // 2026 is answered by Sunday 30 August, the summer bank holiday on the Monday notwithstanding.
+    // "Unless exceptional circumstances": a target, so late is amber, not red.
+    const events = { 'legal-gateway': '2026-01-05', 'selection-meeting': '2026-07-13', 'identified-family-visited': '2026-08-28' };
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-08-29' });
+    expect(stage(t, 'decision-to-proceed-to-placement')).toMatchObject({ due: '2026-08-30', dueKind: 'target', status: 'due-soon' });
+    const late = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-09-01' });
+    expect(onStage(late, 'decision-to-proceed-to-placement').map((f) => f.severity)).toEqual(['amber']);
+  });
+
+  it('adoption (003 Appendix 7): "Escalation Report if application is not lodged by week 40"; suitability reviewed at week 42', () => {
+    // Placed Friday 9 January 2026: week 40 of placement is 16 October, week 42 is 30 October.
+    const events = { 'legal-gateway': '2025-05-05', 'placement-day': '2026-01-09' };
+    const before = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-10-10' });
+    expect(stage(before, 'application-escalation-report').status).toBe('optional');
+    expect(stage(before, 'placement-suitability-review').status).toBe('optional');
+    const after = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-10-19' });
+    expect(stage(after, 'adoption-application-lodged')).toMatchObject({ due: '2026-10-16', status: 'overdue' });
+    expect(stage(after, 'application-escalation-report')).toMatchObject({ due: '2026-10-16', status: 'overdue' });
+    expect(stage(after, 'application-escalation-report').requiredBecause?.rule).toMatch(/not been lodged by week 40/);
+    expect(stage(after, 'placement-suitability-review')).toMatchObject({ due: '2026-10-30', status: 'due-soon' });
+    // Lodged in week 38: no escalation, no review.
+    const lodged = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'adoption-application-lodged': '2026-10-02' }, today: '2026-10-19' });
+    expect(stage(lodged, 'application-escalation-report').status).toBe('optional');
+    expect(stage(lodged, 'placement-suitability-review').status).toBe('optional');
+  });
+
+  it('adoption (003 Appendix 7, negative pre-birth assessment): "16 weeks to ADM decision" on a sibling\'s adopters', () => {
+    const events = { 'legal-gateway': '2026-03-02', 'previous-adopters-interest-registered': '2026-03-09' };
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-03-10' });
+    expect(stage(t, 'second-time-adopters-adm-decision')).toMatchObject({ due: '2026-06-29', dueKind: 'target' });
+    const none = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-03-02' }, today: '2026-12-01' });
+    expect(stage(none, 'second-time-adopters-adm-decision').status).toBe('optional');
+  });
+
+  it('permanent fostering (003 11.4): the monthly long-term matching tracker once the child has been in care 9 months', () => {
+    // "There is a long-term matching tracker meeting that takes place monthly for any children in
+    // care that have been in care for 9 months or more." In care from 30 April 2025: 9 months on 30
+    // January 2026, so the first meeting is due within the month after, by 28 February 2026 (no 30th).
+    const events = { 'legal-gateway': '2025-04-14', 'became-looked-after': '2025-04-30' };
+    const t = run('pathway-permanent-fostering', { facts: ENGLAND_PROCEEDINGS, events, today: '2026-03-02' });
+    expect(stage(t, 'long-term-matching-tracker-entry')).toMatchObject({ due: '2026-02-28', status: 'overdue' });
+    expect(onStage(t, 'long-term-matching-tracker-entry').map((f) => f.severity)).toEqual(['red']);
+    // "This enables us to review if children are matched to long term carers ... and also revisit
+    // other options if there is not a long-term match": a child matched long term is not on it.
+    const matched = run('pathway-permanent-fostering', { facts: { ...ENGLAND_PROCEEDINGS, matched: true }, events, today: '2026-03-02' });
+    expect(stage(matched, 'long-term-matching-tracker-entry').status).toBe('not-applicable');
+    expect(stage(matched, 'long-term-matching-tracker-meeting').status).toBe('not-applicable');
+    // First considered on 10 February; the next meeting held is 20 April: the one due 10 March and
+    // the one due 10 April were missed, and the meeting of 20 April is late.
+    const held = run('pathway-permanent-fostering', {
+      facts: ENGLAND_PROCEEDINGS,
+      events: { ...events, 'long-term-matching-tracker-entry': '2026-02-10', 'long-term-matching-tracker-meeting': '2026-04-20' },
+      today: '2026-04-21',
+    });
+    const repeats = held.occurrences.filter((o) => o.stage === 'long-term-matching-tracker-meeting');
+    expect(repeats.map((o) => [o.due, o.status])).toEqual([
+      ['2026-03-10', 'missed'],
+      ['2026-04-10', 'missed'],
+      ['2026-04-10', 'done-late'],
+      ['2026-05-20', 'not-yet-due'],
+    ]);
+    expect(held.findings.filter((f) => f.subject === 'long-term-matching-tracker-meeting' && f.severity === 'amber').map((f) => f.date)).toEqual(['2026-03-10', '2026-04-10']);
+  });
+
+  it('reunification (003 Appendix 10): 12 months at most, extendable, but "not ... beyond three years from the date on which the Supervision Order began"', () => {
+    const events = { 'legal-gateway': '2025-10-06', 'final-hearing': '2026-07-15', 'supervision-order-gateway-review': '2027-04-08' };
+    const unextended = run('pathway-reunification', { facts: ENGLAND_PROCEEDINGS, events, today: '2027-04-09' });
+    expect(stage(unextended, 'supervision-order-ends').due).toBe('2027-07-15');
+    const extended = run('pathway-reunification', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'supervision-order-extended': '2027-06-01' }, today: '2027-06-02' });
+    expect(stage(extended, 'supervision-order-ends').due).toBe('2029-07-15');
+    const beyond = run('pathway-reunification', { facts: ENGLAND_PROCEEDINGS, events: { ...events, 'supervision-order-extended': '2027-06-01', 'supervision-order-ends': '2029-09-01' }, today: '2029-09-02' });
+    expect(stage(beyond, 'supervision-order-ends').status).toBe('done-late');
+  });
+});
+
 describe('properties over the shipped pathways (issue 10)', () => {
   const pathways = templates.all().filter((t): t is PathwayTemplate => t.kind === 'pathway');
   const SEVERITY = { red: 0, amber: 1, green: 2 } as const;
