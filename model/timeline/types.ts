@@ -71,6 +71,11 @@ export interface TimelineInput {
   readonly today: string;
   readonly facts: Facts;
   readonly events: readonly RecordedEvent[];
+  /**
+   * Dates typed into the stage table for stages whose record is another part of the plan
+   * (`recordedIn`): reported as information, never counted (one event, one record).
+   */
+  readonly notCounted?: readonly RecordedEvent[];
   readonly meetings?: readonly MeetingRecord[];
   readonly introduction?: IntroductionRecord;
   /** Bank holidays; defaults to the built-in calendar. */
@@ -210,7 +215,7 @@ export type Rating = 'red' | 'amber' | 'green';
 /** Something a practitioner should look at, in words they use, with the rule behind it. */
 export interface Finding {
   readonly severity: Rating;
-  readonly kind: 'stage' | 'occurrence' | 'ordering' | 'introduction' | 'action' | 'conflict';
+  readonly kind: 'stage' | 'occurrence' | 'ordering' | 'introduction' | 'action' | 'conflict' | 'record';
   /** The stage, check or action id it is about. */
   readonly subject: string;
   /** The date it turns on (a due date, or the recorded date), YYYY-MM-DD. */
