@@ -43,7 +43,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
   };
   for (const e of input.events) {
     const d = tryParseDay(e.date);
-    if (d === undefined) continue;
+    if (d === undefined || (e.part !== undefined && d > today)) continue;
     let list = recorded.get(e.stage);
     if (!list) recorded.set(e.stage, (list = []));
     list.push(d);

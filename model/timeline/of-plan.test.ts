@@ -6,6 +6,7 @@ import { PathwayTemplate } from '../template/pathway.ts';
 import { TemplateRegistry } from '../template/registry.ts';
 import { testSpec, testTemplates } from '../testing/forms.ts';
 import { recordStageDate } from './record-stage.ts';
+import { evaluateTimeline } from './evaluate.ts';
 import { timelineInputOf, timelineOfPlan } from './of-plan.ts';
 
 const source = { seed: '003_191524bca73c873d.txt', section: 'test' };
@@ -100,6 +101,23 @@ describe('timelineInputOf: one event, one record', () => {
     const placement = timelineOfPlan(a, registry, '2026-05-10')!.stages.find((s) => s.id === 'placement')!;
     expect(placement.done).toBeDefined();
     expect([placement.done, ...placement.conflicts].sort()).toEqual(['2026-05-01', '2026-05-04']);
+  });
+});
+
+describe('dates planned in a record', () => {
+  it('counts a PPM booked or a placement day set after today once that day comes, also from an input kept for later', () => {
+    const plan = newPlan();
+    plan.recordStage('gateway', '2026-03-02');
+    plan.addMeeting({ meetingDate: '2026-03-12' });
+    plan.addMeeting({ meetingDate: '2026-04-20' });
+    plan.introduction.set('placementDate', '2026-05-01');
+    const before = timelineOfPlan(plan, registry, '2026-04-10')!;
+    expect(before.stages.find((s) => s.id === 'meeting')!.done).toBeUndefined();
+    expect(before.stages.find((s) => s.id === 'placement')!).toMatchObject({ done: undefined });
+    const input = timelineInputOf(plan, registry, '2026-04-10')!;
+    const later = evaluateTimeline({ ...input, today: '2026-05-02' });
+    expect(later.stages.find((s) => s.id === 'meeting')!.done).toBe('2026-04-20');
+    expect(later.stages.find((s) => s.id === 'placement')!.done).toBe('2026-05-01');
   });
 });
 

@@ -7,6 +7,8 @@
  * of the plan (`recordedIn`: the PPM records, a date of the introduction plan) takes its dates
  * from that part only; a date typed into the stage table for such a stage is passed on as
  * `notCounted`, reported and never counted as done. Other stages are read from the stage table.
+ * A date in a PPM record or the introduction plan after today is planned, not yet happened; the
+ * engine, which knows today, leaves it out (so a stored input re-rated on a later day counts it).
  */
 import type { HolidayCalendar } from '../calendar/bank-holidays.ts';
 import type { Plan } from '../plan.ts';
@@ -80,7 +82,7 @@ function meetingEvents(plan: Plan, pathway: PathwayTemplate): RecordedEvent[] {
   const dated: RecordedEvent[] = [];
   for (const m of plan.ppms.rows()) {
     const date = m.get('meetingDate');
-    if (typeof date.value === 'string' && date.value !== '') dated.push({ stage: '', date: date.value, alternatives: alternativesOf(date), id: m.id });
+    if (typeof date.value === 'string' && date.value !== '') dated.push({ stage: '', date: date.value, alternatives: alternativesOf(date), id: m.id, part: 'ppms' });
   }
   dated.sort((a, b) => a.date.localeCompare(b.date) || a.id!.localeCompare(b.id!));
   const out: RecordedEvent[] = [];
@@ -99,7 +101,7 @@ function introductionEvents(plan: Plan, pathway: PathwayTemplate): RecordedEvent
   for (const s of pathway.stages) {
     if (s.recordedIn?.part !== 'introduction' || !has.has(s.recordedIn.field)) continue;
     const date = intro.get(s.recordedIn.field);
-    if (typeof date.value === 'string' && date.value !== '') out.push({ stage: s.id, date: date.value, alternatives: alternativesOf(date), id: intro.id });
+    if (typeof date.value === 'string' && date.value !== '') out.push({ stage: s.id, date: date.value, alternatives: alternativesOf(date), id: intro.id, part: 'introduction' });
   }
   return out;
 }

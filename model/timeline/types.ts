@@ -22,6 +22,11 @@ export interface RecordedEvent {
   readonly by?: string;
   /** Row id in the plan, when the event comes from one. */
   readonly id?: string;
+  /**
+   * The part of the plan that records it when not the stage table (`recordedIn`): there a date
+   * after today is planned (a meeting booked, a placement day set), so it counts once it comes.
+   */
+  readonly part?: 'ppms' | 'introduction';
 }
 
 /** One decision or action of a PPM record. */
