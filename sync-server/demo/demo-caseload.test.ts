@@ -9,8 +9,13 @@ import { seedDemo, type DemoTarget } from './demo-caseload.ts';
 async function demoPlans(today: string): Promise<Y.Doc[]> {
   const docs: Y.Doc[] = [];
   const target = {
-    records: { accounts: async () => [], addAccount: async () => undefined, grant: async () => undefined },
-    plans: { store: async (_childId: string, built: { plan: Y.Doc }) => void docs.push(built.plan) },
+    records: { accounts: () => Promise.resolve([]), addAccount: () => Promise.resolve(), grant: () => Promise.resolve() },
+    plans: {
+      store: (_childId: string, built: { plan: Y.Doc }) => {
+        docs.push(built.plan);
+        return Promise.resolve();
+      },
+    },
   } as unknown as DemoTarget;
   await seedDemo(target, today);
   return docs;
