@@ -104,6 +104,20 @@ describe('timelineInputOf: one event, one record', () => {
   });
 });
 
+describe('a record the plan does not have', () => {
+  it('reads the stage from the stage table when the introduction plan has no such field (an older template)', () => {
+    const older = PathwayTemplate.parse({
+      ...pathway,
+      stages: [...pathway.stages, { id: 'pause', title: 'Pause and plan', recordedIn: { part: 'introduction', field: 'pauseAndPlanDate' }, source }],
+    });
+    const plan = newPlan();
+    plan.recordStage('pause', '2026-04-28');
+    const input = timelineInputOf(plan, new TemplateRegistry([older]), '2026-05-01')!;
+    expect(input.events.map((e) => [e.stage, e.date])).toEqual([['pause', '2026-04-28']]);
+    expect(input.notCounted).toEqual([]);
+  });
+});
+
 describe('dates planned in a record', () => {
   it('counts a PPM booked or a placement day set after today once that day comes, also from an input kept for later', () => {
     const plan = newPlan();

@@ -15,7 +15,7 @@ import type { Plan } from '../plan.ts';
 import type { PlanPart } from '../plan-spec.ts';
 import type { RecordView } from '../record-view.ts';
 import type { TemplateRegistry } from '../template/registry.ts';
-import type { PathwayTemplate } from '../template/pathway.ts';
+import type { PathwayTemplate, RecordedIn } from '../template/pathway.ts';
 import { evaluateTimeline } from './evaluate.ts';
 import type { ActionRecord, Facts, IntroductionRecord, MeetingRecord, RecordedEvent, Timeline, TimelineInput, TimelineOptions } from './types.ts';
 
@@ -39,7 +39,8 @@ export function timelineInputOf(
 ): TimelineInput | undefined {
   const pathway = pathwayOf(plan, registry);
   if (!pathway) return undefined;
-  const recordOf = new Map(pathway.stages.flatMap((s) => (s.recordedIn ? [[s.id, s.recordedIn] as const] : [])));
+  // A stage whose record this plan's templates lack (an older introduction plan) stays in the stage table.
+  const recordOf = new Set(pathway.stages.filter((s) => holdsRecord(plan, s.recordedIn)).map((s) => s.id));
   const events: RecordedEvent[] = [];
   const notCounted: RecordedEvent[] = [];
   for (const row of plan.stages.rows()) {
@@ -99,11 +100,18 @@ function introductionEvents(plan: Plan, pathway: PathwayTemplate): RecordedEvent
   const has = new Set(intro.spec.fields.map((f) => f.id));
   const out: RecordedEvent[] = [];
   for (const s of pathway.stages) {
-    if (s.recordedIn?.part !== 'introduction' || !has.has(s.recordedIn.field)) continue;
+    if (s.recordedIn?.part !== 'introduction' || !has.has(s.recordedIn.field)) continue; // else read from the stage table
     const date = intro.get(s.recordedIn.field);
     if (typeof date.value === 'string' && date.value !== '') out.push({ stage: s.id, date: date.value, alternatives: alternativesOf(date), id: intro.id, part: 'introduction' });
   }
   return out;
+}
+
+/** Whether the plan has the part and date field a stage's `recordedIn` names. */
+function holdsRecord(plan: Plan, r: RecordedIn | undefined): boolean {
+  if (!r) return false;
+  const [spec, field] = r.part === 'ppms' ? [plan.ppms.spec, 'meetingDate'] : [plan.introduction.spec, r.field];
+  return spec.fields.some((f) => f.id === field && f.kind === 'date');
 }
 
 function alternativesOf(reading: { conflicts: readonly { value: unknown }[] }): string[] {
