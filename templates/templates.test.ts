@@ -138,4 +138,26 @@ describe('shipped templates', () => {
     expect(again.ok ? exportDoc(again.doc, spec) : again.problems).toEqual(json);
     expect(templates.specFor(plan.meta()!)).toEqual(spec);
   });
+
+  it('name as each stage\'s record (recordedIn) a part and a date field the plan has', () => {
+    const spec = planSpec(defaultForms(templates));
+    const ppmFields = rootOf(spec, 'ppms').record.fields;
+    const introduction = rootOf(spec, 'introduction').record;
+    let named = 0;
+    for (const p of templates.ofKind('pathway')) {
+      for (const s of p.stages) {
+        const r = s.recordedIn;
+        if (!r) continue;
+        named++;
+        if (r.part === 'ppms') expect(ppmFields.find((f) => f.id === 'meetingDate')?.kind, `${p.id} ${s.id}`).toBe('date');
+        else expect(introduction.fields.find((f) => f.id === r.field)?.kind, `${p.id} ${s.id}: introduction.${r.field}`).toBe('date');
+      }
+      // Every PPM stage is read from the PPM records (one event, one record).
+      for (const id of ['initial-ppm', 'ppm']) {
+        const s = p.stages.find((x) => x.id === id);
+        if (s) expect(s.recordedIn?.part, `${p.id} ${id}`).toBe('ppms');
+      }
+    }
+    expect(named).toBeGreaterThan(10);
+  });
 });

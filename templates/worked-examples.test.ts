@@ -6,7 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixedContext } from '../model/context.ts';
+import { createPlanDoc, Plan } from '../model/plan.ts';
+import { planSpec } from '../model/plan-spec.ts';
+import { defaultForms, TemplateRegistry } from '../model/template/registry.ts';
 import { evaluateTimeline } from '../model/timeline/evaluate.ts';
+import { timelineOfPlan } from '../model/timeline/of-plan.ts';
 import { STAGE_OF_CHECK } from '../model/timeline/introduction-checks.ts';
 import type { Facts, IntroductionCheckId, IntroductionRecord, MeetingRecord, StageResult, Timeline } from '../model/timeline/types.ts';
 import type { PathwayTemplate } from '../model/template/pathway.ts';
@@ -755,5 +760,99 @@ describe('properties over the shipped pathways (issue 10)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/**
+ * One event, one record (DESIGN decision 8): a PPM held is its PPM record and an introduction date
+ * is in the introduction plan; the pathway's matching stages are read from there, through the
+ * plan as the server and the board read it (`timelineOfPlan`).
+ */
+describe('one event, one record: stages read from the PPM records and the introduction plan', () => {
+  function planOn(pathwayId: string, child: Record<string, string | boolean>): Plan {
+    const forms = defaultForms(templates);
+    const spec = planSpec(forms);
+    const ctx = fixedContext('Asha Patel (Social Worker)', 'w');
+    const refs = [forms.ppm, forms.contingency, forms.introduction].map((t) => TemplateRegistry.ref(t));
+    return new Plan(createPlanDoc(spec, { childId: 'c1', templates: refs, child: { name: 'Rowan Example', ...child }, pathwayId }, ctx), spec, ctx);
+  }
+  const timeline = (plan: Plan, today: string): Timeline => timelineOfPlan(plan, templates, today)!;
+
+  it('pathway-adoption: a PPM recorded only as a PPM record is the initial PPM, on time, and the next one is its 6-weekly repeat (003 8.1, 8.3)', () => {
+    const plan = planOn('pathway-adoption', ENGLAND_PROCEEDINGS as Record<string, string | boolean>);
+    // Gateway Thursday 2 April 2026; 10 working days past Good Friday and Easter Monday: 20 April.
+    plan.recordStage('legal-gateway', '2026-04-02');
+    plan.addMeeting({ meetingDate: '2026-04-16', meetingType: 'Permanence Care Planning Meeting' });
+    plan.addMeeting({ meetingDate: '2026-05-28', meetingType: 'Permanence Care Planning Meeting' });
+    const t = timeline(plan, '2026-06-01');
+    expect(stage(t, 'initial-ppm')).toMatchObject({ status: 'done-on-time', done: '2026-04-16', due: '2026-04-20' });
+    // "At least every 6 weeks": 16 April + 6 weeks = 28 May, held that day; the next by 9 July.
+    const ppms = t.occurrences.filter((o) => o.stage === 'ppm');
+    expect(ppms.map((o) => [o.due, o.done, o.status])).toEqual([
+      ['2026-05-28', '2026-05-28', 'done-on-time'],
+      ['2026-07-09', undefined, 'not-yet-due'],
+    ]);
+    expect(stage(t, 'ppm').done).toBe('2026-05-28');
+    expect(plan.latestMeeting()?.meeting.value('meetingDate')).toBe('2026-05-28');
+  });
+
+  it('pathway-adoption: an initial PPM typed only into the stages table is not done; the timeline says where it belongs', () => {
+    const plan = planOn('pathway-adoption', ENGLAND_PROCEEDINGS as Record<string, string | boolean>);
+    plan.recordStage('legal-gateway', '2026-04-02');
+    plan.recordStage('initial-ppm', '2026-04-16');
+    const t = timeline(plan, '2026-04-21');
+    // The PPM section has no meeting, and the timeline agrees: due 20 April, not held.
+    expect(plan.latestMeeting()).toBeUndefined();
+    expect(stage(t, 'initial-ppm')).toMatchObject({ status: 'overdue', due: '2026-04-20', done: undefined });
+    expect(t.findings.filter((f) => f.subject === 'initial-ppm').map((f) => [f.kind, f.severity])).toEqual([
+      ['stage', 'red'],
+      ['record', 'green'],
+    ]);
+    expect(t.rating).toBe('red');
+  });
+
+  it('pathway-special-guardianship: monthly PPMs when multi-track come from the PPM records only; a stages-table date does not hold the meeting (003 8.3)', () => {
+    const plan = planOn('pathway-special-guardianship', { jurisdiction: 'England', proceedings: 'Care proceedings', multiTrack: true });
+    // Gateway Friday 1 May 2026; the early May bank holiday (4 May) is not a working day: due 18 May.
+    plan.recordStage('legal-gateway', '2026-05-01');
+    plan.addMeeting({ meetingDate: '2026-05-14' });
+    plan.addMeeting({ meetingDate: '2026-06-12' });
+    plan.recordStage('ppm', '2026-07-10');
+    const t = timeline(plan, '2026-07-20');
+    expect(stage(t, 'initial-ppm')).toMatchObject({ status: 'done-on-time', done: '2026-05-14', due: '2026-05-18' });
+    const ppms = t.occurrences.filter((o) => o.stage === 'ppm');
+    // Monthly: 14 May, then by 14 June (held 12 June), then by 12 July: not held, whatever the stages table says.
+    expect(ppms.slice(0, 2).map((o) => [o.due, o.done, o.status])).toEqual([
+      ['2026-06-14', '2026-06-12', 'done-on-time'],
+      ['2026-07-12', undefined, 'overdue'],
+    ]);
+    expect(stage(t, 'ppm').done).toBe('2026-06-12');
+    expect(t.findings.some((f) => f.kind === 'occurrence' && f.subject === 'ppm' && f.severity === 'red')).toBe(true);
+    expect(t.findings.filter((f) => f.kind === 'record').map((f) => [f.subject, f.date])).toEqual([['ppm', '2026-07-10']]);
+  });
+
+  it('pathway-family-finding-transitions: the introduction stages take their dates from the introduction plan, and a late 72-hour visit is one finding (001 rows 22-26)', () => {
+    const plan = planOn('pathway-family-finding-transitions', { jurisdiction: 'England' });
+    plan.recordStage('shobpa', '2026-01-05');
+    const intro = plan.introduction;
+    intro.set('planningMeetingDate', '2026-05-11');
+    intro.set('finalPlanCirculatedDate', '2026-05-13'); // 3 working days before Monday 18 May
+    intro.set('introductionsStartDate', '2026-05-18');
+    intro.set('pauseAndPlanDate', '2026-05-21');
+    intro.set('pauseAndPlanOutcome', 'Proceed as planned');
+    intro.set('placementDate', '2026-05-22');
+    intro.set('fosterCarerSupportContactDate', '2026-05-22');
+    intro.set('fosterCarerVirtualContactDate', '2026-05-23');
+    intro.set('firstVisitDate', '2026-05-26'); // 72 hours from Friday 22 May end on Monday 25 May (a bank holiday)
+    plan.recordStage('placement-day', '2026-05-29'); // typed in the stages table as well: not counted
+    const t = timeline(plan, '2026-05-27');
+    expect(
+      ['introduction-planning-meeting', 'final-introduction-plan-circulated', 'introductions-start', 'pause-and-plan', 'placement-day', 'post-placement-visit-72-hours'].map((id) => stage(t, id).done),
+    ).toEqual(['2026-05-11', '2026-05-13', '2026-05-18', '2026-05-21', '2026-05-22', '2026-05-26']);
+    expect(t.introduction.find((c) => c.id === 'final-plan-circulated')?.status).toBe('done-on-time');
+    expect(t.introduction.find((c) => c.id === 'first-visit')).toMatchObject({ due: '2026-05-25', done: '2026-05-26', status: 'done-late' });
+    const visit = t.findings.filter((f) => f.subject === 'first-visit' || f.subject === 'post-placement-visit-72-hours');
+    expect(visit.map((f) => [f.kind, f.severity])).toEqual([['introduction', 'red']]);
+    expect(t.findings.filter((f) => f.kind === 'record').map((f) => [f.subject, f.date])).toEqual([['placement-day', '2026-05-29']]);
   });
 });

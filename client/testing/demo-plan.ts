@@ -13,7 +13,11 @@ import { templates } from '../../templates/index.ts';
 import type { OpenPlan } from '../binding/open-plan-context.ts';
 import { openPlanFor } from './test-contexts.ts';
 
-/** Stages of the adoption pathway reached so far, with the dates they were reached. */
+/**
+ * Stages of the adoption pathway reached so far that the stage table records, with the dates they
+ * were reached. The PPMs (the initial PPM of 19 August among them) are PPM records, not rows here:
+ * one event, one record.
+ */
 const STAGES_REACHED: readonly (readonly [stage: string, date: string])[] = [
   ['threshold-assessment', '2026-07-20'],
   ['gateway-application', '2026-07-24'],
@@ -23,7 +27,6 @@ const STAGES_REACHED: readonly (readonly [stage: string, date: string])[] = [
   ['multi-track-decision', '2026-08-06'],
   ['family-finder-allocated', '2026-08-07'],
   ['adoption-tracker-entry', '2026-08-14'],
-  ['initial-ppm', '2026-08-19'],
   ['adoption-medical-booked', '2026-08-20'],
   ['permanence-plan', '2026-08-21'],
   ['cla-review-1', '2026-08-25'],
@@ -38,7 +41,7 @@ const STAGES_REACHED: readonly (readonly [stage: string, date: string])[] = [
   ['adoption-medical-completed', '2026-11-18'],
 ];
 
-/** Makes the demo plan: one child on the adoption pathway, three PPMs, the latest with people involved and decisions. */
+/** Makes the demo plan: one child on the adoption pathway, four PPMs, the latest with people involved and decisions. */
 export function demoPlan(): OpenPlan {
   const forms = defaultForms(templates);
   const spec = planSpec(forms);
@@ -64,6 +67,7 @@ export function demoPlan(): OpenPlan {
   const plan = new Plan(doc, spec, ctx);
   plan.transact(() => {
     for (const [stage, date] of STAGES_REACHED) plan.recordStage(stage, date);
+    plan.addMeeting({ meetingDate: '2026-08-19', meetingType: 'Permanence Care Planning Meeting' });
     plan.addMeeting({ meetingDate: '2026-09-16', meetingType: 'Permanence Care Planning Meeting' });
     plan.addMeeting({ meetingDate: '2026-10-14', meetingType: 'Permanence Care Planning Meeting' });
   });

@@ -100,6 +100,20 @@ export const RequiredWhen = z.union([
 ]);
 export type RequiredWhen = z.infer<typeof RequiredWhen>;
 
+/**
+ * Where a stage's date is recorded when another part of the plan holds the event (DESIGN decision
+ * 8: one event, one record). `ppms`: the PPM records' meeting dates; `first` is the earliest dated
+ * meeting (the initial PPM), `after-first` every later one (the repeats). `introduction`: a date
+ * field of the introduction plan, by field id (the placement date, the pause and plan). A stage
+ * without it is recorded in the pathway record's stage table. The timeline reads such a stage only
+ * from its part; a date typed into the stage table for it does not count (it is reported).
+ */
+export const RecordedIn = z.union([
+  z.object({ part: z.literal('ppms'), meetings: z.enum(['first', 'after-first']) }).strict(),
+  z.object({ part: z.literal('introduction'), field: FieldId }).strict(),
+]);
+export type RecordedIn = z.infer<typeof RecordedIn>;
+
 export const Stage = z
   .object({
     id: Id,
@@ -117,6 +131,8 @@ export const Stage = z
     optional: z.boolean().default(false),
     /** Makes an optional stage required when any of these holds. */
     requiredWhen: z.array(RequiredWhen).default([]),
+    /** The part of the plan that is this stage's record, when it is not the stage table. */
+    recordedIn: RecordedIn.optional(),
     source: Source,
   })
   .strict();
@@ -153,6 +169,14 @@ export const PathwayTemplate = TemplateBase.extend({
         check(r.from, `a recurrence of stage "${s.id}"`);
         if (r.until) check(r.until, `a recurrence of stage "${s.id}"`);
       }
+    }
+    const records = new Map<string, string>();
+    for (const s of p.stages) {
+      if (!s.recordedIn) continue;
+      const key = s.recordedIn.part === 'ppms' ? `ppms ${s.recordedIn.meetings}` : `introduction.${s.recordedIn.field}`;
+      const other = records.get(key);
+      if (other) ctx.addIssue({ code: 'custom', message: `stages "${other}" and "${s.id}" are both recorded in ${key}: one record is one event` });
+      records.set(key, s.id);
     }
     const cycle = findCycle(p.stages);
     if (cycle) ctx.addIssue({ code: 'custom', message: `stages require each other in a cycle: ${cycle.join(' -> ')}` });

@@ -43,7 +43,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
   };
   for (const e of input.events) {
     const d = tryParseDay(e.date);
-    if (d === undefined) continue;
+    if (d === undefined || (e.part !== undefined && d > today)) continue;
     let list = recorded.get(e.stage);
     if (!list) recorded.set(e.stage, (list = []));
     list.push(d);
@@ -108,7 +108,11 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
   const actions = actionItems(input, today, dueSoonDays);
   const known = new Set(pathway.stages.map((s) => s.id));
   const unknownStages = [...dates.keys()].filter((id) => !known.has(id));
-  const findings = findingsOf({ stages, occurrences, ordering, introduction, actions, unknownStages, today });
+  const notCounted = (input.notCounted ?? []).flatMap((e) => {
+    const part = pathway.stages.find((s) => s.id === e.stage)?.recordedIn?.part;
+    return part && tryParseDay(e.date) !== undefined ? [{ stage: e.stage, date: e.date, part }] : [];
+  });
+  const findings = findingsOf({ stages, occurrences, ordering, introduction, actions, unknownStages, notCounted, today });
   const { rating, reasons } = ratingOf(findings);
   const start = dates.get(pathway.start)?.[0];
   return {

@@ -14,7 +14,9 @@
  *   then it is information; a required prerequisite not recorded; a stage recorded earlier than a
  *   rule allows; two dates recorded for one stage; an overdue PPM action;
  * - green (information): a stage done late, or after its target but within its limit; a missed
- *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have.
+ *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have;
+ *   a date typed into the stages table for a stage whose record is another part of the plan (a
+ *   PPM, an introduction date): not counted, and said so, so the date typed is not lost silently.
  * The rating is the most severe finding; the reasons are the findings at that level.
  */
 import { parseDay, type Day } from '../calendar/day.ts';
@@ -25,6 +27,8 @@ import { days, formatSpan, ukDate } from '../words.ts';
 
 export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
+  /** Stage-table dates of stages recorded in another part of the plan, with where that is. */
+  readonly notCounted?: readonly { readonly stage: string; readonly date: string; readonly part: 'ppms' | 'introduction' }[];
   readonly today: Day;
 };
 
@@ -112,6 +116,20 @@ export function findingsOf(i: FindingInputs): Finding[] {
   }
   for (const id of i.unknownStages) {
     out.push({ kind: 'stage', subject: id, severity: 'green', message: `A stage "${id}" is recorded that this pathway does not have (perhaps from an earlier pathway).` });
+  }
+  for (const n of i.notCounted ?? []) {
+    const s = i.stages.find((x) => x.id === n.stage);
+    const title = s?.title ?? n.stage;
+    const where = n.part === 'ppms' ? 'its record is the PPM record (add the meeting, with its date, to the PPMs)' : 'its record is the introduction plan (enter the date there)';
+    out.push({
+      kind: 'record',
+      subject: n.stage,
+      severity: 'green',
+      date: n.date,
+      message: `${title} is typed into the stages table on ${ukDate(n.date)}, which the timeline does not count: ${where}.`,
+      rule: 'One event, one record: a meeting held is its PPM record, an introduction date is in the introduction plan.',
+      source: s?.rule.source,
+    });
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }

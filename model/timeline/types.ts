@@ -22,6 +22,11 @@ export interface RecordedEvent {
   readonly by?: string;
   /** Row id in the plan, when the event comes from one. */
   readonly id?: string;
+  /**
+   * The part of the plan that records it when not the stage table (`recordedIn`): there a date
+   * after today is planned (a meeting booked, a placement day set), so it counts once it comes.
+   */
+  readonly part?: 'ppms' | 'introduction';
 }
 
 /** One decision or action of a PPM record. */
@@ -71,6 +76,11 @@ export interface TimelineInput {
   readonly today: string;
   readonly facts: Facts;
   readonly events: readonly RecordedEvent[];
+  /**
+   * Dates typed into the stage table for stages whose record is another part of the plan
+   * (`recordedIn`): reported as information, never counted (one event, one record).
+   */
+  readonly notCounted?: readonly RecordedEvent[];
   readonly meetings?: readonly MeetingRecord[];
   readonly introduction?: IntroductionRecord;
   /** Bank holidays; defaults to the built-in calendar. */
@@ -210,7 +220,7 @@ export type Rating = 'red' | 'amber' | 'green';
 /** Something a practitioner should look at, in words they use, with the rule behind it. */
 export interface Finding {
   readonly severity: Rating;
-  readonly kind: 'stage' | 'occurrence' | 'ordering' | 'introduction' | 'action' | 'conflict';
+  readonly kind: 'stage' | 'occurrence' | 'ordering' | 'introduction' | 'action' | 'conflict' | 'record';
   /** The stage, check or action id it is about. */
   readonly subject: string;
   /** The date it turns on (a due date, or the recorded date), YYYY-MM-DD. */

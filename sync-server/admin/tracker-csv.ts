@@ -8,7 +8,10 @@
  * - any field of the child's details, by id or label (`dateOfBirth` or `Date of birth`,
  *   `legalStatus`, `proceedings`, `jurisdiction`, `caseRecordId`, `primaryPlan`, ...);
  * - `stage:<stage id>`: the date the stage was reached (several dates separated by `;` for a
- *   stage that repeats, such as `stage:ppm`);
+ *   stage that repeats, such as `stage:ppm`); each date is written to the stage's own record
+ *   (`recordStageDate`): a PPM column (`stage:initial-ppm`, `stage:ppm`) makes PPM records with
+ *   those meeting dates, an introduction stage (`stage:placement-day`, ...) the introduction
+ *   plan's date, any other stage a row of the stage table;
  * - a header starting with `#` marks a column to leave out (notes, a RAG colour worked out by
  *   hand); any other unknown header is refused, so a misspelt stage is never dropped silently.
  *

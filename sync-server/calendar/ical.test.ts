@@ -77,7 +77,7 @@ describe('plan calendar entries', () => {
   });
 
   it('end a series the day before the stage that stops it, when that date is recorded', () => {
-    const withPlacement = sampleEntries('2026-10-20', (plan) => plan.recordStage('placement-day', '2027-03-10'));
+    const withPlacement = sampleEntries('2026-10-20', (plan) => plan.introduction.set('placementDate', '2027-03-10'));
     const ppm = withPlacement.find((e) => e.uid === 'child-0042-ppm-series@permanence-board')!;
     expect(ppm.rrule).toBe('FREQ=WEEKLY;INTERVAL=6;UNTIL=20270309');
   });
@@ -154,7 +154,7 @@ describe('toICalendar', () => {
   it('round-trips an UNTIL date and a month-end monthly rule through ical.js', () => {
     const withEnd = sampleEntries('2027-01-10', (plan) => {
       plan.stages.rows().find((r) => r.value('stage') === 'legal-gateway')!.set('date', '2026-12-31');
-      plan.recordStage('placement-day', '2027-06-01');
+      plan.introduction.set('placementDate', '2027-06-01');
     });
     const parsed = events(toICalendar({ name: 'x', entries: withEnd, stamp: STAMP }));
     const tracker = parsed.find((e) => e.uid === 'child-0042-tracker-meeting-series@permanence-board')!;

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { addDays } from '../../model/calendar/day-math.ts';
 import { Plan } from '../../model/plan.ts';
+import { recordStageDate } from '../../model/timeline/record-stage.ts';
+import { templates } from '../../templates/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { buildChildDocuments, planOf } from '../plans/child-documents.ts';
 import type { Plans } from '../plans/plans.ts';
@@ -42,7 +44,11 @@ interface DemoChild {
   readonly dateOfBirth: string;
   readonly pathwayId: string;
   readonly details: Readonly<Record<string, string | boolean>>;
-  /** Stage id and days before today it was recorded. */
+  /**
+   * Stage id and days before today it happened, each written to the stage's record: a PPM as a
+   * PPM record with its date, an introduction date in the introduction plan, other stages in the
+   * stage table (`recordStageDate`), so the timeline and the PPM section agree.
+   */
   readonly stages: readonly (readonly [string, number])[];
 }
 
@@ -112,8 +118,10 @@ export async function seedDemo(app: DemoTarget, today: string): Promise<{ userna
   for (const child of CHILDREN) {
     const docs = buildChildDocuments({ pathwayId: child.pathwayId, details: { name: child.name, dateOfBirth: child.dateOfBirth, ...child.details }, by: 'Demo data' });
     const plan = planOf(docs.plan) as Plan;
+    const pathway = templates.get(child.pathwayId);
+    if (pathway?.kind !== 'pathway') throw new Error(`demo child ${child.name}: ${child.pathwayId} is not a pathway`);
     plan.transact(() => {
-      for (const [stage, daysAgo] of child.stages) plan.recordStage(stage, addDays(today, -daysAgo));
+      for (const [stage, daysAgo] of child.stages) recordStageDate(plan, pathway, stage, addDays(today, -daysAgo));
     });
     await app.plans.store(docs.childId, docs, 'system', 'create');
     for (const a of DEMO_ACCOUNTS) await app.records.grant({ username: a.username, childId: docs.childId, level: a.access, restricted: a.restricted });

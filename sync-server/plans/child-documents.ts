@@ -13,6 +13,7 @@ import { createRestrictedDoc } from '../../model/restricted.ts';
 import { defaultForms, TemplateRegistry } from '../../model/template/registry.ts';
 import type { RowInput } from '../../model/record-view.ts';
 import { timelineOfPlan } from '../../model/timeline/of-plan.ts';
+import type { Timeline } from '../../model/timeline/types.ts';
 import { templates } from '../../templates/index.ts';
 import type { ChildSummary } from '../storage/records/server-records.ts';
 
@@ -63,13 +64,7 @@ export function summarise(childId: string, doc: Y.Doc, today: string, registry: 
   if (!plan) return { childId, name: '(unreadable plan)', pathwayId: null, pathwayTitle: null, stage: null, rating: null, nextDue: null, nextDueTitle: null, updatedAt };
   const name = plan.child.value('name');
   const timeline = timelineOfPlan(plan, registry, today);
-  const latest = plan.stages
-    .rows()
-    .map((r) => ({ stage: r.value('stage'), date: r.value('date') }))
-    .filter((r): r is { stage: string; date: string } => typeof r.stage === 'string' && typeof r.date === 'string')
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .at(-1);
-  const stageTitle = latest ? (timeline?.stages.find((s) => s.id === latest.stage)?.title ?? latest.stage) : null;
+  const stageTitle = latestStageTitle(plan, timeline);
   return {
     childId,
     name: typeof name === 'string' && name !== '' ? name : '(no name recorded)',
@@ -81,4 +76,24 @@ export function summarise(childId: string, doc: Y.Doc, today: string, registry: 
     nextDueTitle: timeline?.nextDue?.title ?? null,
     updatedAt,
   };
+}
+
+/**
+ * The title of the latest stage reached: from the timeline, which reads each stage from its own
+ * record (a PPM from the PPM records, an introduction date from the introduction plan); the
+ * stage table only when the plan names no known pathway.
+ */
+function latestStageTitle(plan: Plan, timeline: Timeline | undefined): string | null {
+  if (timeline) {
+    let best: { title: string; done: string } | undefined;
+    for (const s of timeline.stages) if (s.done !== undefined && (!best || s.done >= best.done)) best = { title: s.title, done: s.done };
+    return best?.title ?? null;
+  }
+  const latest = plan.stages
+    .rows()
+    .map((r) => ({ stage: r.value('stage'), date: r.value('date') }))
+    .filter((r): r is { stage: string; date: string } => typeof r.stage === 'string' && typeof r.date === 'string')
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  return latest?.stage ?? null;
 }

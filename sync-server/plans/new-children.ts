@@ -15,6 +15,7 @@ import { liveContext } from '../../model/context.ts';
 import { openPlan } from '../../model/open-plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
+import { recordStageDate } from '../../model/timeline/record-stage.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
 import { buildChildDocuments, summarise } from './child-documents.ts';
@@ -95,7 +96,7 @@ export function buildChild(input: ChildInput, registry: TemplateRegistry = templ
     const spec = plan.spec;
     if ((input.stages ?? []).length > 0) {
       plan.transact(() => {
-        for (const s of input.stages ?? []) plan.recordStage(s.stage, s.date, s.note ?? '');
+        for (const s of input.stages ?? []) recordStageDate(plan, pathway, s.stage, s.date, s.note ?? '');
       });
     }
     const problems = validate(docs.plan, spec);
