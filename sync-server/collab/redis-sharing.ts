@@ -42,28 +42,53 @@ export function sharedThroughRedis(redisUrl: string, say: (message: string, erro
       down = true;
     });
   }
-  const catchUp = (): void => {
-    // The extension keeps the instance it was configured with (onConfigure).
-    const instance = redis.instance as Hocuspocus | undefined;
-    for (const document of instance ? instance.documents.values() : []) {
-      announceState(redis, instance!, document).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
-    }
-  };
   sub!.on('ready', () => {
     if (!down) return;
     down = false;
-    say(`redis: connected again; catching up ${(redis.instance as Hocuspocus | undefined)?.getDocumentsCount() ?? 0} open document(s) with the other instances`);
-    catchUp();
-    // Publish/subscribe delivers only to subscribers already subscribed: another instance whose
-    // subscriber reconnects a moment after this one misses the first announcement (and ioredis
-    // says "ready" before it has resubscribed). Announcing once more a little later reaches it.
-    setTimeout(catchUp, CATCH_UP_AGAIN_MS).unref();
+    say(`redis: connected again; catching up ${redis.instance?.getDocumentsCount() ?? 0} open document(s) with the other instances`);
+    catchUpAsPeersReturn(redis, say);
   });
   return redis;
 }
 
-/** How long after Redis is back open documents are announced a second time. */
-const CATCH_UP_AGAIN_MS = 1000;
+/** How long after Redis is back this instance watches for the other instances to subscribe again (ms). */
+const CATCH_UP_WINDOW_MS = 15_000;
+/** How often it looks, in that window (ms). */
+const CATCH_UP_POLL_MS = 250;
+
+/**
+ * Catches up every open document with the other instances after an outage. Publish/subscribe
+ * reaches only those already subscribed, and each instance's subscriber comes back on its own
+ * reconnection schedule (ioredis waits up to 2 s between attempts, and says "ready" before it has
+ * resubscribed), so one announcement at "ready" can reach nobody. Instead, for a while after
+ * Redis is back, each open document is announced whenever its channel has more subscribers than
+ * when it was last announced (`PUBSUB NUMSUB`): once when this instance is subscribed again, and
+ * again as each other instance returns. Every instance does the same, so each hears the others.
+ */
+function catchUpAsPeersReturn(redis: RedisExtension, say: (message: string, error?: unknown) => void): void {
+  // The extension keeps the instance it was configured with (onConfigure).
+  const instance = redis.instance as Hocuspocus | undefined;
+  if (!instance) return;
+  // ioredis's own types do not resolve through the extension's declarations: name what is used.
+  const pub = redis.pub as unknown as { pubsub(command: 'NUMSUB', channel: string): Promise<unknown[]> };
+  const announcedAt = new Map<string, number>();
+  const until = Date.now() + CATCH_UP_WINDOW_MS;
+  const round = async (): Promise<void> => {
+    for (const document of instance.documents.values()) {
+      const reply = await pub.pubsub('NUMSUB', `${redis.configuration.prefix}:${document.name}`).catch(() => undefined);
+      const subscribers = Number(reply?.[1] ?? 0);
+      if (subscribers <= (announcedAt.get(document.name) ?? 0)) continue;
+      announcedAt.set(document.name, subscribers);
+      await announceState(redis, instance, document).catch((error: unknown) => say(`redis: could not catch up ${document.name}`, error));
+    }
+  };
+  const next = (): void => {
+    void round().finally(() => {
+      if (Date.now() < until) setTimeout(next, CATCH_UP_POLL_MS).unref();
+    });
+  };
+  next();
+}
 
 /**
  * Has the extension announce `document`'s state to the other instances as it does after a local
