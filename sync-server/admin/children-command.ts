@@ -135,18 +135,19 @@ async function list(args: string[], io: AdminIo, env: AdminEnv): Promise<number>
     const children = await store.records.children();
     const withGrants = await Promise.all(children.map(async (c) => ({ ...c, grants: (await store.records.grantsOn(c.childId)).map((g) => ({ username: g.username, level: g.level, restricted: g.restricted })) })));
     const table = [
-      ['CHILD ID', 'NAME', 'PATHWAY', 'LATEST STAGE', 'RATING', 'NEXT DUE', 'ACCESS'],
+      ['CHILD ID', 'NAME', 'PATHWAY', 'LATEST STAGE', 'RATING', 'AS OF', 'NEXT DUE', 'ACCESS'],
       ...withGrants.map((c) => [
         c.childId,
         c.name,
         c.pathwayId ?? '-',
         c.stage ?? '-',
         c.rating?.toUpperCase() ?? '-',
+        c.ratedOn ?? '-',
         c.nextDue ? `${c.nextDue} ${c.nextDueTitle ?? ''}`.trim() : '-',
         c.grants.length === 0 ? 'nobody' : c.grants.map((g) => `${g.username}:${g.level}${g.restricted ? '+r' : ''}`).join(' '),
       ]),
     ];
-    return reply.done({ children: withGrants }, [...formatTable(table), '', `${plural(children.length, 'child', 'children')} in ${store.where} (ratings as of each plan's last change; +r: with the restricted part)`]);
+    return reply.done({ children: withGrants }, [...formatTable(table), '', `${plural(children.length, 'child', 'children')} in ${store.where} (AS OF: the day each rating was computed for; +r: with the restricted part)`]);
   });
 }
 
