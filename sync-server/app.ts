@@ -25,7 +25,7 @@ import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './collab/activity.ts';
 import { CaseloadRerating } from './collab/caseload-rerating.ts';
-import { DEFAULT_TIME_ZONE } from './plans/local-day.ts';
+import { DEFAULT_TIME_ZONE, dayIn } from './plans/local-day.ts';
 import { openServerRecords } from './storage/records/open-server-records.ts';
 import type { ServerRecords } from './storage/records/server-records.ts';
 import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
@@ -50,6 +50,8 @@ export interface App {
   readonly access: AccessControl;
   readonly front: SocketFront;
   readonly server: Server;
+  /** Today in the server's time zone (`TIME_ZONE`, Europe/London by default), YYYY-MM-DD. */
+  today(): string;
   /** What `/healthz` reports. */
   health(): Health;
   /** Stops accepting, saves every document, closes storage. Resolves true when everything was saved. */
@@ -79,11 +81,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const validator = new UpdateValidator();
   const durable = new DurableDocuments(log, { log: say });
   const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
-  // Refreshes on edits and the nightly pass share one clock and one time zone.
-  let rerating: CaseloadRerating | undefined = undefined;
-  const today = (): string => rerating!.today();
+  // One clock and one time zone for the server's day: refreshes on edits, the nightly pass, the
+  // calendar feeds and the demo all count days alike.
+  const now = options.now ?? ((): Date => new Date());
+  const timeZone = config.TIME_ZONE ?? DEFAULT_TIME_ZONE;
+  const today = (): string => dayIn(now(), timeZone);
   const activity = new Activity({ records, log, stored: durable, today, say });
-  rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now: options.now, timeZone: config.TIME_ZONE ?? DEFAULT_TIME_ZONE, say });
+  const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
   const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
@@ -99,7 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
   const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index });
-  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL };
+  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);
@@ -167,7 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, health, stop };
+  return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, today, health, stop };
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

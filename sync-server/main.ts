@@ -7,7 +7,6 @@
  */
 import { startApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { localToday } from '../model/calendar/day.ts';
 import { seedDemo } from './demo/demo-caseload.ts';
 
 /** Whether the server listens only for connections from this computer. */
@@ -60,7 +59,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const app = await starting;
 // A stop asked for while the demo is being made may make seeding fail: the stop explains itself.
-const seeded = await seedDemo(app, localToday()).catch((error: unknown) => {
+const seeded = await seedDemo(app, app.today()).catch((error: unknown) => {
   if (stopping) return undefined;
   throw error;
 });

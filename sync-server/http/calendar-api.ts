@@ -17,7 +17,6 @@ import { ukDate } from '../../model/words.ts';
 import { templates } from '../../templates/index.ts';
 import { planCalendar, type CalendarEntry, type PlanCalendar } from '../calendar/entries.ts';
 import { toICalendar } from '../calendar/ical.ts';
-import { localToday } from '../../model/calendar/day.ts';
 import { planOf } from '../plans/child-documents.ts';
 import { planDocumentName, type CalendarUrlReply } from '../../model/wire/index.ts';
 import { USERNAME, type Account, type ServerRecords } from '../storage/records/server-records.ts';
@@ -128,7 +127,7 @@ export function calendarRoutes(router: Router, deps: ApiDeps): void {
 
   router.on('GET', '/api/children/:id/calendar.ics', async ({ req, res, params, query }) => {
     await guard(deps, req, params.id!, 'read', await who(req, query));
-    const today = localToday();
+    const today = deps.today();
     const child = await childCalendar(deps, params.id!, today);
     if (!child) throw new HttpError(404, 'not-found', 'This child has no readable plan.');
     const text = toICalendar({ name: child.title, description: child.description, entries: child.entries, stamp: new Date() });
@@ -137,7 +136,7 @@ export function calendarRoutes(router: Router, deps: ApiDeps): void {
 
   router.on('GET', '/api/calendar.ics', async ({ req, res, query }) => {
     const account = await who(req, query);
-    const today = localToday();
+    const today = deps.today();
     const entries: CalendarEntry[] = [];
     const grants = await records.grantsOf(account.username);
     for (const grant of grants) {

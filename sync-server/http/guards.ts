@@ -19,6 +19,8 @@ export interface ApiDeps {
   readonly plans: Plans;
   /** The address people reach the server at (PUBLIC_URL), for links such as calendar feeds. */
   readonly publicUrl?: string;
+  /** Today in the server's time zone, YYYY-MM-DD: the day calendars and ratings are computed for. */
+  readonly today: () => string;
 }
 
 /** Access a route needs on the child named by its `:id`. */
