@@ -18,11 +18,10 @@ import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import { templates } from '../../templates/index.ts';
 import { newChildId } from '../plans/child-documents.ts';
-import { StoreChildError, storeChild } from '../plans/new-children.ts';
+import { buildImportedChild, StoreChildError, storeChild } from '../plans/new-children.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminCommand } from './command.ts';
-import { buildImportedChild } from './imported-child.ts';
 import { readPlanJson } from './plan-file.ts';
 
 const USAGE = 'import <plan.json> [--copy] [--json]';

@@ -1,6 +1,6 @@
 /**
  * Children made without a running server, by the admin command line (`children create`,
- * `children import`), in the plans service's offline half: the documents
+ * `children import`, `import`), in the plans service's offline half: the documents
  * are built from templates in this process with `buildChildDocuments` (fields created once, on
  * the server side: DESIGN decision 5), the stages already reached are recorded, and each
  * document's whole state is appended to the document log directly, with no Hocuspocus in
@@ -12,6 +12,9 @@
  */
 import * as Y from 'yjs';
 import { liveContext } from '../../model/context.ts';
+import { importDoc } from '../../model/doc-json.ts';
+import type { DocMeta, DocSpec } from '../../model/doc-spec.ts';
+import { createRestrictedDoc } from '../../model/restricted.ts';
 import { openPlan } from '../../model/open-plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
@@ -101,18 +104,57 @@ export function buildChild(input: ChildInput, registry: TemplateRegistry = templ
     }
     const problems = validate(docs.plan, spec);
     if (problems.length > 0) throw new RangeError(`the plan would not be valid: ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    const encode = (name: string, part: BuiltDocument['part'], doc: Y.Doc): BuiltDocument => ({ name, part, update: Y.encodeStateAsUpdate(doc), parts: [...doc.share.keys()].sort() });
-    const summary = summarise(docs.childId, docs.plan, today, registry);
-    return {
-      childId: docs.childId,
-      name: summary.name,
-      documents: [encode(restrictedDocumentName(docs.childId), 'restricted document', docs.restricted), encode(planDocumentName(docs.childId), 'plan', docs.plan)],
-      summary,
-    };
+    return builtChild(docs.childId, docs.plan, docs.restricted, today, registry);
   } finally {
     docs.plan.destroy();
     docs.restricted.destroy();
   }
+}
+
+/** A plan file read as far as its meta (`readPlanJson` of `admin/plan-file.ts`). */
+export interface PlanData {
+  readonly data: Record<string, unknown>;
+  readonly meta: DocMeta;
+  readonly spec: DocSpec;
+}
+
+export type ImportedChildResult = { ok: true; child: BuiltChild } | { ok: false; problems: string[] };
+
+/**
+ * A child built from a plan in its plain-JSON form (what `admin export` writes) under `childId`
+ * (its own id, or a new one for a copy), ready for {@link storeChild}. The plan keeps everything
+ * the file holds (row ids, writers, conflicts) but its child id; the restricted document is new
+ * and empty, because an export holds only the plan (the restricted part has a narrower access
+ * list and is never exported: DESIGN decision 2). Fields that fail the plan's schema, or a plan
+ * that does not open or validate, are problems ("path: what is wrong"); nothing is built then.
+ */
+export function buildImportedChild(plan: PlanData, childId: string, registry: TemplateRegistry, today: string): ImportedChildResult {
+  const imported = importDoc({ ...plan.data, meta: { ...plan.meta, childId } }, plan.spec, 'admin');
+  if (!imported.ok) return imported;
+  const doc = imported.doc;
+  const restricted = createRestrictedDoc(childId, plan.meta.templates, liveContext(ADMIN_ACTOR, 'admin'));
+  try {
+    const opened = openPlan(doc, registry, liveContext(ADMIN_ACTOR, 'admin'));
+    if (!opened.ok) return { ok: false, problems: [opened.message] };
+    const problems = validate(doc, plan.spec);
+    if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) };
+    return { ok: true, child: builtChild(childId, doc, restricted, today, registry) };
+  } finally {
+    doc.destroy();
+    restricted.destroy();
+  }
+}
+
+/** A child's two documents encoded for the log, with its caseload entry worked out for `today`. */
+function builtChild(childId: string, plan: Y.Doc, restricted: Y.Doc, today: string, registry: TemplateRegistry): BuiltChild {
+  const encode = (name: string, part: BuiltDocument['part'], doc: Y.Doc): BuiltDocument => ({ name, part, update: Y.encodeStateAsUpdate(doc), parts: [...doc.share.keys()].sort() });
+  const summary = summarise(childId, plan, today, registry);
+  return {
+    childId,
+    name: summary.name,
+    documents: [encode(restrictedDocumentName(childId), 'restricted document', restricted), encode(planDocumentName(childId), 'plan', plan)],
+    summary,
+  };
 }
 
 /** A child stored in full. */
