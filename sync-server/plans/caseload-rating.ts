@@ -18,7 +18,7 @@ import type { TimelineInput } from '../../model/timeline/types.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { templates } from '../../templates/index.ts';
 import { MAX_RATING_INPUT, type ChildSummary } from '../storage/records/server-records.ts';
-import { planOf, summarise } from './child-documents.ts';
+import { planOf, summaryOf } from './child-documents.ts';
 
 /** Version of the stored form below; an input of another version is not used (the plan is read). */
 const FORMAT = 1;
@@ -62,19 +62,18 @@ export function rateStoredInput(ratingInput: string, today: string, registry: Te
 
 /**
  * The index entry of a plan document for `today`, rated for that day, and its rating input. The
- * name, pathway and latest stage are `summarise`'s; the rating is the stored input's, rated as
- * the nightly pass rates it.
+ * plan is opened and its timeline evaluated once, from the same input that is stored, so the
+ * entry an edit writes says what the nightly pass will say of the stored input
+ * (`caseload-rating.test.ts` checks the two agree).
  */
 export function indexEntryOf(childId: string, doc: Y.Doc, today: string, registry: TemplateRegistry = templates): IndexEntry {
-  const summary: ChildSummary = { ...summarise(childId, doc, today, registry), ratedOn: today };
   const plan = planOf(doc, registry);
   const input = plan && timelineInputOf(plan, registry, today);
+  const summary: ChildSummary = { ...summaryOf(childId, plan, input && evaluateTimeline(input)), ratedOn: today };
   if (!input) return { summary, ratingInput: null };
   const ratingInput = storedRatingInput(input);
-  const rated = rateStoredInput(ratingInput, today, registry);
-  if (!rated) return { summary, ratingInput: null };
   // Too long to store (pages of decision text): the nightly pass reads this plan instead.
-  return { summary: { ...summary, ...rated }, ratingInput: ratingInput.length <= MAX_RATING_INPUT ? ratingInput : null };
+  return { summary, ratingInput: ratingInput.length <= MAX_RATING_INPUT ? ratingInput : null };
 }
 
 /** Whether two ratings say the same. */

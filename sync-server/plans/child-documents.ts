@@ -60,10 +60,14 @@ export function planOf(doc: Y.Doc, registry: TemplateRegistry = templates): Plan
 /** The caseload index entry of a plan: name, pathway, latest stage, rating and next due date. */
 export function summarise(childId: string, doc: Y.Doc, today: string, registry: TemplateRegistry = templates): ChildSummary {
   const plan = planOf(doc, registry);
+  return summaryOf(childId, plan, plan && timelineOfPlan(plan, registry, today));
+}
+
+/** The caseload entry of an opened plan (undefined: unreadable) and its timeline for the day. */
+export function summaryOf(childId: string, plan: Plan | undefined, timeline: Timeline | undefined): ChildSummary {
   const updatedAt = new Date().toISOString();
   if (!plan) return { childId, name: '(unreadable plan)', pathwayId: null, pathwayTitle: null, stage: null, rating: null, nextDue: null, nextDueTitle: null, updatedAt };
   const name = plan.child.value('name');
-  const timeline = timelineOfPlan(plan, registry, today);
   const stageTitle = latestStageTitle(plan, timeline);
   return {
     childId,
