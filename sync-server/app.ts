@@ -34,6 +34,7 @@ import { describeStore } from './storage/db/storage-config.ts';
 import { openStoreLog } from './storage/backup/store-backup.ts';
 import { Plans } from './plans/plans.ts';
 import { staticFiles } from './static-files.ts';
+import type { LoginLimits } from './http/login-limiter.ts';
 import { UpdateValidator } from './validation/update-validator.ts';
 
 export interface App {
@@ -69,6 +70,8 @@ export interface AppOptions {
   readonly recheckMs?: number;
   /** The clock the caseload is rated by (tests move it); defaults to the system clock. */
   readonly now?: () => Date;
+  /** Sign-in limits instead of the documented ones (tests shorten the windows). */
+  readonly loginLimits?: Partial<LoginLimits>;
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -97,7 +100,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
 
-  const sessions = new Sessions(records, secret);
+  const sessions = new Sessions(records, secret, { trustedProxies: config.TRUST_PROXY ?? 0, limits: options.loginLimits });
   const router = new Router();
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);

@@ -3,6 +3,7 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
+import { MAX_TRUSTED_PROXIES } from './http/client-address.ts';
 import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
@@ -24,6 +25,14 @@ export const Config = StorageConfig.extend({
    * whatever the machine's own zone. Every instance sharing a store must have the same.
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
+  /**
+   * How many reverse proxies of your own stand in front of the server (default 0). With 0 the
+   * per-address limits (sign-in, calendar feeds) count the socket's peer address and ignore
+   * `X-Forwarded-For`, which any client can write; with n they take the n-th address from the
+   * right of `X-Forwarded-For` (`http/client-address.ts`). Set it only when every request passes
+   * through those proxies, else a client chooses its own address.
+   */
+  TRUST_PROXY: z.coerce.number({ error: 'the number of reverse proxies in front of the server, 0 to 10' }).int().min(0).max(MAX_TRUSTED_PROXIES).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

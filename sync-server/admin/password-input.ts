@@ -8,12 +8,16 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 
-/** Fewest characters (Unicode code points) of a password: a passphrase of a few words. */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from '../auth/password-strength.ts';
+
+export { MIN_PASSWORD_LENGTH };
 /** Most characters of a password (scrypt takes any length; this only bounds the input). */
 export const MAX_PASSWORD_LENGTH = 1024;
 
-/** What a new password must be, with messages a person can act on. */
+/**
+ * What a new password must be, with messages a person can act on: its length and form. The
+ * commands then check its strength for the account (`passwordWeakness`).
+ */
 export const NewPassword = z
   .string()
   .refine((p) => p.length > 0, 'the password is empty; type one, or pipe it in as one line')

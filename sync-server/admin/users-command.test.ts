@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
 import { openServerRecords } from '../storage/records/open-server-records.ts';
+import { calendarKeySetting, readSetting, sessionSetting } from '../storage/records/account-settings.ts';
 import type { PasswordRead } from './password-input.ts';
 import { makeUsersCommand } from './users-command.ts';
 
@@ -132,6 +133,44 @@ describe('users list, disable, enable, password', () => {
     expect(await verifyPassword('a different long passphrase', account!.passwordHash)).toBe(true);
     expect(await verifyPassword('correct horse battery', account!.passwordHash)).toBe(false);
     expect((await users(['password', 'asha.patel'], { ok: true, password: 'short' })).code).toBe(2);
+  });
+
+  it('refuses a common or guessable password in add and password, changing nothing', async () => {
+    const common = await users(ADD, { ok: true, password: 'Password1234!' });
+    expect(common.code).toBe(2);
+    expect(common.err[0]).toMatch(/most common passwords.*nothing was changed/);
+    expect((await stored('asha.patel')).account).toBeUndefined();
+    await users(ADD);
+    const own = await users(['password', 'asha.patel'], { ok: true, password: 'asha.patel.2026' });
+    expect(own.code).toBe(2);
+    expect(own.err[0]).toMatch(/username or name/);
+    expect(await verifyPassword('correct horse battery', (await stored('asha.patel')).account!.passwordHash)).toBe(true);
+  });
+
+  it('ends sessions and revokes the calendar link of an account', async () => {
+    await users(ADD);
+    const records = await openServerRecords({ DATA_DIR: join(dir, 'data') });
+    try {
+      await records.setting(sessionSetting('asha.patel'), () => new Uint8Array([1]));
+      await records.setting(calendarKeySetting('asha.patel'), () => new Uint8Array([2]));
+    } finally {
+      await records.close();
+    }
+    const signOut = await users(['sign-out', 'asha.patel', '--json']);
+    expect(signOut.code).toBe(0);
+    expect(signOut.json()).toMatchObject({ username: 'asha.patel', sessionsEnded: true });
+    const revoke = await users(['revoke-calendar', 'asha.patel']);
+    expect(revoke.code).toBe(0);
+    expect(revoke.out[0]).toMatch(/^revoked the calendar link of asha\.patel/);
+    expect((await users(['revoke-calendar', 'asha.patel'])).out[0]).toMatch(/had no calendar link/);
+    expect((await users(['sign-out', 'nobody.here'])).code).toBe(1);
+    const after = await openServerRecords({ DATA_DIR: join(dir, 'data') });
+    try {
+      expect(await readSetting(after, sessionSetting('asha.patel'))).toBeUndefined();
+      expect(await readSetting(after, calendarKeySetting('asha.patel'))).toBeUndefined();
+    } finally {
+      await after.close();
+    }
   });
 });
 

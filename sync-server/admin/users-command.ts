@@ -1,12 +1,17 @@
 /**
- * `users add|list|disable|enable|password`: the accounts people sign in with, kept in the server
- * records (never in a collaborative document). Passwords are read from standard input (see
- * `password-input.ts`) and stored only as a scrypt hash. Disabling an account bumps the access
- * version, so every running server closes that person's open connections within seconds;
- * their grants stay, so enabling the account again restores their access as it was.
+ * `users add|list|disable|enable|password|sign-out|revoke-calendar`: the accounts people sign in
+ * with, kept in the server records (never in a collaborative document). Passwords are read from
+ * standard input (see `password-input.ts`), must pass `passwordWeakness` and are stored only as a
+ * scrypt hash. Disabling an account, changing its password or `sign-out` ends every session of
+ * the account (its session generation is deleted and the access version bumped), so every
+ * running server closes that person's open connections within seconds; disabling and a new
+ * password also revoke the calendar link. Grants stay, so enabling the account again restores
+ * their access as it was (after a new sign-in).
  */
 import { z } from 'zod';
 import { hashPassword, SCRYPT_COST } from '../auth/password.ts';
+import { passwordWeakness } from '../auth/password-strength.ts';
+import { calendarKeySetting, sessionSetting } from '../storage/records/account-settings.ts';
 import { storedText } from '../storage/records/record-checks.ts';
 import { USERNAME, type Account } from '../storage/records/server-records.ts';
 import { AdminReply, formatTable, parseCommandArgs, plural } from './admin-reply.ts';
@@ -20,8 +25,10 @@ const USAGE = {
   disable: 'users disable <username> [--json]',
   enable: 'users enable <username> [--json]',
   password: 'users password <username> [--json]  (new password on standard input)',
+  'sign-out': 'users sign-out <username> [--json]  (ends every session of the account)',
+  'revoke-calendar': 'users revoke-calendar <username> [--json]  (the calendar link stops working)',
 };
-const ALL_USAGE = 'users add|list|disable|enable|password ... (see npm run admin -- users --help)';
+const ALL_USAGE = 'users add|list|disable|enable|password|sign-out|revoke-calendar ... (see npm run admin -- users --help)';
 
 /** Printable text of 1 to 200 characters, without control characters. */
 const label = (what: string) =>
@@ -61,7 +68,7 @@ export function makeUsersCommand(options: UsersCommandOptions = {}): AdminComman
   const cost = options.hashCost ?? SCRYPT_COST;
   return {
     name: 'users',
-    summary: 'accounts: add <username> --name --role --org (password on stdin), list, disable, enable, password',
+    summary: 'accounts: add <username> --name --role --org (password on stdin), list, disable, enable, password, sign-out, revoke-calendar',
     async run(args, io) {
       const [sub, ...rest] = args;
       switch (sub) {
@@ -74,12 +81,15 @@ export function makeUsersCommand(options: UsersCommandOptions = {}): AdminComman
           return setDisabled(sub, rest, io, env);
         case 'password':
           return setPassword(rest, io, env, passwords, cost);
+        case 'sign-out':
+        case 'revoke-calendar':
+          return endSetting(sub, rest, io, env);
         case '--help':
         case '-h':
           for (const u of Object.values(USAGE)) io.err(`usage: npm run admin -- ${u}`);
           return 0;
         default:
-          return new AdminReply(io, 'users', ALL_USAGE, args).usage(sub === undefined ? 'name what to do: add, list, disable, enable or password' : `unknown users command "${sub}"`);
+          return new AdminReply(io, 'users', ALL_USAGE, args).usage(sub === undefined ? 'name what to do: add, list, disable, enable, password, sign-out or revoke-calendar' : `unknown users command "${sub}"`);
       }
     },
   };
@@ -101,6 +111,8 @@ async function add(args: string[], io: AdminIo, env: AdminEnv, passwords: Passwo
     if (!read.ok) return reply.usage(read.problem);
     const password = NewPassword.safeParse(read.password);
     if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
+    const weak = passwordWeakness(password.data, wanted);
+    if (weak) return reply.usage(`${weak}; nothing was changed`);
     const account: Account = { ...wanted, disabled: false, passwordHash: await hashPassword(password.data, cost), createdAt: new Date().toISOString() };
     if (!(await store.records.addAccount(account))) return reply.failed('username-taken', `there is already an account named ${wanted.username}; choose another username`);
     return reply.done({ account: publicAccount(account), store: store.where }, [
@@ -149,13 +161,36 @@ async function setPassword(args: string[], io: AdminIo, env: AdminEnv, passwords
   if (!parsed) return 2;
   const username = parsed.positionals[0]!;
   return runOnStore(env, reply, 'setting the password', async (store) => {
-    if (!(await store.records.account(username))) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
+    const account = await store.records.account(username);
+    if (!account) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
     const read = await passwords(username);
     if (!read.ok) return reply.usage(read.problem);
     const password = NewPassword.safeParse(read.password);
     if (!password.success) return reply.usage(`${password.error.issues[0]!.message}; nothing was changed`);
+    const weak = passwordWeakness(password.data, account);
+    if (weak) return reply.usage(`${weak}; nothing was changed`);
     if (!(await store.records.setPasswordHash(username, await hashPassword(password.data, cost)))) return reply.failed('unknown-user', `the account ${username} was removed meanwhile`);
-    return reply.done({ username, passwordChanged: true }, [`set a new password for ${username}; tokens already issued stay valid until they expire`]);
+    return reply.done({ username, passwordChanged: true, sessionsEnded: true, calendarKeyRevoked: true }, [
+      `set a new password for ${username}; every session of the account has ended (running servers close its connections within seconds) and its calendar link has stopped working (a new one comes from the app)`,
+    ]);
+  });
+}
+
+/** `users sign-out` ends every session of an account; `users revoke-calendar` stops its calendar link. */
+async function endSetting(sub: 'sign-out' | 'revoke-calendar', args: string[], io: AdminIo, env: AdminEnv): Promise<number> {
+  const reply = new AdminReply(io, `users ${sub}`, USAGE[sub], args);
+  const parsed = parseCommandArgs(args, {}, reply, { min: 1, max: 1, names: 'the username' });
+  if (!parsed) return 2;
+  const username = parsed.positionals[0]!;
+  return runOnStore(env, reply, sub === 'sign-out' ? 'ending the sessions' : 'revoking the calendar link', async (store) => {
+    const account = await store.records.account(username);
+    if (!account) return reply.failed('unknown-user', `there is no account named ${username} (see: npm run admin -- users list)`);
+    const had = await store.records.deleteSetting(sub === 'sign-out' ? sessionSetting(username) : calendarKeySetting(username));
+    return sub === 'sign-out'
+      ? reply.done({ username, sessionsEnded: had }, [`ended every session of ${username} (${account.name}): they must sign in again; running servers close their open connections within seconds`])
+      : reply.done({ username, calendarKeyRevoked: had }, [
+          had ? `revoked the calendar link of ${username} (${account.name}): it stops working now; they get a new one from the app` : `${username} (${account.name}) had no calendar link; nothing to revoke`,
+        ]);
   });
 }
 

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './password.ts';
-import { issueToken, verifyToken } from './tokens.ts';
+import { issueToken, SESSION_LIFETIME_SECONDS, verifyToken } from './tokens.ts';
 
 const secret = randomBytes(32);
 const b64url = (s: string): string => Buffer.from(s).toString('base64url');
 
 describe('tokens', () => {
   it('round-trips a username and refuses an expired token', async () => {
-    const token = await issueToken(secret, 'asha', 60, Date.parse('2026-11-23T10:00:00Z'));
-    expect(await verifyToken(secret, token, Date.parse('2026-11-23T10:00:30Z'))).toMatchObject({ ok: true, claims: { sub: 'asha' } });
+    const token = await issueToken(secret, 'asha', { lifetimeSeconds: 60, now: Date.parse('2026-11-23T10:00:00Z'), gen: 'g1' });
+    expect(await verifyToken(secret, token, Date.parse('2026-11-23T10:00:30Z'))).toMatchObject({ ok: true, claims: { sub: 'asha', gen: 'g1', authTime: Date.parse('2026-11-23T10:00:00Z') / 1000 } });
     expect(await verifyToken(secret, token, Date.parse('2026-11-23T10:02:00Z'))).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('never lets a renewal carry a session past its lifetime from sign-in', async () => {
+    const signIn = Date.parse('2026-11-23T08:00:00Z');
+    const lastRenewal = signIn + SESSION_LIFETIME_SECONDS * 1000 - 5 * 60_000;
+    const token = await issueToken(secret, 'asha', { authTime: signIn / 1000, now: lastRenewal, gen: 'g' });
+    const check = await verifyToken(secret, token, lastRenewal + 60_000);
+    expect(check).toMatchObject({ ok: true, claims: { exp: signIn / 1000 + SESSION_LIFETIME_SECONDS } });
+    expect(await verifyToken(secret, token, signIn + SESSION_LIFETIME_SECONDS * 1000 + 1000)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('refuses a forged signature, another key, alg none, and junk', async () => {

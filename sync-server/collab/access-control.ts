@@ -4,7 +4,9 @@
  * that holds a grant on that child (and, for `child:<id>:restricted`, a grant that covers the
  * restricted part). A read grant makes the connection read-only in Hocuspocus, which then never
  * applies its updates nor forwards them. Open connections are re-checked every few seconds:
- * a revoked grant, a disabled account or an expired token closes them with a named code.
+ * a revoked grant, a disabled account, an expired token or an ended session (the account's
+ * session generation changed: sign out everywhere, password change, disable) closes them with a
+ * named code.
  * Presence (awareness) carries the identity the server authenticated, whatever the client sent.
  */
 import type {
@@ -19,6 +21,7 @@ import type {
 } from '@hocuspocus/server';
 import type { ServerRecords } from '../storage/records/server-records.ts';
 import { verifyToken } from '../auth/tokens.ts';
+import { sessionGeneration } from '../auth/session-generation.ts';
 import { CLOSE, WireError } from './wire-error.ts';
 import { parseDocumentName } from '../../model/wire/index.ts';
 
@@ -38,6 +41,8 @@ export interface AccessContext {
   readonly level: 'read' | 'edit';
   /** Token expiry, seconds since the epoch. */
   readonly exp: number;
+  /** The session generation the token carried (`../storage/records/account-settings.ts`). */
+  readonly gen: string;
 }
 
 export interface AccessOptions {
@@ -84,6 +89,7 @@ export class AccessControl implements Extension {
     if (!verified.ok) throw new WireError(verified.reason === 'expired' ? CLOSE.tokenExpired : CLOSE.unauthorized);
     const account = await this.#records.account(verified.claims.sub);
     if (!account || account.disabled) throw new WireError(CLOSE.unauthorized);
+    if (verified.claims.gen !== (await sessionGeneration(this.#records, account.username))) throw new WireError(CLOSE.unauthorized);
     const grant = await this.#records.grantFor(account.username, name.childId);
     if (!grant || (name.kind === 'restricted' && !grant.restricted)) throw new WireError(CLOSE.forbidden);
     if (grant.level === 'read') data.connectionConfig.readOnly = true;
@@ -93,6 +99,7 @@ export class AccessControl implements Extension {
       kind: name.kind,
       level: grant.level,
       exp: verified.claims.exp,
+      gen: verified.claims.gen,
     };
   }
 
@@ -148,7 +155,7 @@ export class AccessControl implements Extension {
         else if (changed) {
           const account = await this.#records.account(context.user.username);
           const grant = account && !account.disabled ? await this.#records.grantFor(context.user.username, context.childId) : undefined;
-          if (!account || account.disabled) reason = CLOSE.unauthorized;
+          if (!account || account.disabled || (await sessionGeneration(this.#records, account.username)) !== context.gen) reason = CLOSE.unauthorized;
           else if (!grant || (context.kind === 'restricted' && !grant.restricted) || (grant.level === 'read' && context.level === 'edit')) reason = CLOSE.forbidden;
         }
         if (reason) {
@@ -165,12 +172,16 @@ export class AccessControl implements Extension {
     return closed;
   }
 
-  /** Lets a renewed token extend the connection's expiry (provider `sendToken`). */
+  /**
+   * Lets a renewed token extend the connection's expiry (provider `sendToken`): it must name the
+   * same person in the same session generation, which is still the account's current one.
+   */
   async onTokenSync(data: onTokenSyncPayload<AccessContext>): Promise<void> {
     const verified = await verifyToken(this.#secret, data.token);
     const connection = data.connection;
     if (!connection?.context) return;
-    if (!verified.ok || verified.claims.sub !== connection.context.user.username) {
+    const current = verified.ok ? await sessionGeneration(this.#records, connection.context.user.username) : undefined;
+    if (!verified.ok || verified.claims.sub !== connection.context.user.username || verified.claims.gen !== connection.context.gen || current !== verified.claims.gen) {
       connection.close({ code: CLOSE.unauthorized.code, reason: CLOSE.unauthorized.reason });
       return;
     }

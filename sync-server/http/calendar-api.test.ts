@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteServerRecords } from '../storage/records/sqlite-server-records.ts';
 import type { ServerRecords } from '../storage/records/server-records.ts';
+import { calendarKeySetting, readSetting } from '../storage/records/account-settings.ts';
 import { accountForKey, calendarSecret, formatCalendarKey, parseCalendarKey, sameSecret } from './calendar-api.ts';
 
 let dir: string;
@@ -46,6 +47,17 @@ describe('calendar feed keys', () => {
     await expect(accountForKey(records, wrong)).rejects.toMatchObject({ status: 401 });
     await expect(accountForKey(records, formatCalendarKey('gone', await calendarSecret(records, 'gone')))).rejects.toMatchObject({ status: 401 });
     await expect(accountForKey(records, formatCalendarKey('nobody', new Uint8Array(32)))).rejects.toMatchObject({ status: 401, message: /GET \/api\/me\/calendar-url/ });
+  });
+
+  it('are never made by a probe, and stop working once deleted', async () => {
+    await records.addAccount({ username: 'probed', name: 'probed', role: '', organisation: '', passwordHash: 'x', disabled: false, admin: false, createdAt: '2026-11-01T09:00:00Z' });
+    await expect(accountForKey(records, formatCalendarKey('probed', new Uint8Array(32)))).rejects.toMatchObject({ status: 401 });
+    expect(await readSetting(records, calendarKeySetting('probed'))).toBeUndefined();
+    const key = formatCalendarKey('probed', await calendarSecret(records, 'probed'));
+    expect((await accountForKey(records, key)).username).toBe('probed');
+    expect(await records.deleteSetting(calendarKeySetting('probed'))).toBe(true);
+    await expect(accountForKey(records, key)).rejects.toMatchObject({ status: 401 });
+    expect(await readSetting(records, calendarKeySetting('probed'))).toBeUndefined();
   });
 
   it('are compared whatever their lengths', () => {

@@ -6,11 +6,18 @@
  *
  * Calendar apps cannot send an Authorization header, so each user has a calendar feed key: a
  * random secret kept in the server settings (`calendar-key:<username>`), never in a document.
- * `GET /api/me/calendar-url` gives the feed address with `?key=<username>.<secret>`. The feed
- * routes take either a bearer token or a valid key; a key is compared in constant time, and it
- * only ever works while the account is enabled and only for the children it may read now.
+ * `GET /api/me/calendar-url` gives the feed address with `?key=<username>.<secret>` (making the
+ * secret on first use, for the signed-in account only); `POST /api/me/calendar-key/rotate` makes
+ * a new one and the old address stops at once; an administrator revokes one with
+ * `npm run admin -- users revoke-calendar <username>`; a password change or a disable revokes it
+ * too. The feed routes take either a bearer token or a valid key, and answer at most
+ * {@link CALENDAR_LIMITS} requests per address. A key is checked with the same work whether or
+ * not its username exists or has a key (both looked up, then compared in constant time with the
+ * stored secret or a dummy one), and never makes a key; it only ever works while the account is
+ * enabled and only for the children it may read now.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timelineInputOf } from '../../model/timeline/of-plan.ts';
 import { ukDate } from '../../model/words.ts';
@@ -19,15 +26,13 @@ import { planCalendar, type CalendarEntry, type PlanCalendar } from '../calendar
 import { toICalendar } from '../calendar/ical.ts';
 import { planOf } from '../plans/child-documents.ts';
 import { planDocumentName, type CalendarUrlReply } from '../../model/wire/index.ts';
+import { calendarKeySetting, readSetting } from '../storage/records/account-settings.ts';
 import { USERNAME, type Account, type ServerRecords } from '../storage/records/server-records.ts';
 import { guard, type ApiDeps } from './guards.ts';
 import { HttpError, type Router } from './router.ts';
 
-/** What the calendar routes use: records (grants, feed keys), the documents, sessions and the public address. */
-/** The settings key of a user's calendar feed secret. */
-export function calendarKeySetting(username: string): string {
-  return `calendar-key:${username}`;
-}
+/** Feed requests per address (`TRUST_PROXY` says which) in a window: calendar apps poll every 15 minutes or more. */
+export const CALENDAR_LIMITS = { perAddress: 60, windowSeconds: 60 } as const;
 
 /** The key as it appears in a feed address: `<username>.<secret in base64url>`. */
 export function formatCalendarKey(username: string, secret: Uint8Array): string {
@@ -51,24 +56,27 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** A user's calendar feed secret, made on first use (32 random bytes). */
+/** A user's calendar feed secret, made on first use (32 random bytes). Call it only for a signed-in account. */
 export function calendarSecret(records: ServerRecords, username: string): Promise<Uint8Array> {
   return records.setting(calendarKeySetting(username), () => randomBytes(32));
 }
 
 const BAD_KEY = 'This calendar link is not valid (any more). Sign in and get a new link from GET /api/me/calendar-url.';
 
-/** The enabled account a feed key names, or 401. */
+/** What a key is compared with when its username has no key: random, so no key ever matches it. */
+const DUMMY_SECRET = randomBytes(32).toString('base64url');
+
+/**
+ * The enabled account a feed key names, or 401. A well-formed key costs the same lookups and
+ * comparison whether or not its username exists or has a key, and never makes one.
+ */
 export async function accountForKey(records: ServerRecords, key: string): Promise<Account> {
   const parsed = parseCalendarKey(key);
-  const account = parsed ? await records.account(parsed.username) : undefined;
-  if (!parsed || !account || account.disabled) {
-    // Same work as a real check, so a wrong username is not told apart by time.
-    sameSecret(key, 'x'.repeat(43));
-    throw new HttpError(401, 'unauthorized', BAD_KEY);
-  }
-  const expected = Buffer.from(await calendarSecret(records, account.username)).toString('base64url');
-  if (!sameSecret(parsed.secret, expected)) throw new HttpError(401, 'unauthorized', BAD_KEY);
+  if (!parsed) throw new HttpError(401, 'unauthorized', BAD_KEY);
+  const [account, stored] = await Promise.all([records.account(parsed.username), readSetting(records, calendarKeySetting(parsed.username))]);
+  const expected = stored ? Buffer.from(stored).toString('base64url') : DUMMY_SECRET;
+  const same = sameSecret(parsed.secret, expected);
+  if (!same || !stored || !account || account.disabled) throw new HttpError(401, 'unauthorized', BAD_KEY);
   return account;
 }
 
@@ -109,20 +117,36 @@ function sendCalendar(res: ServerResponse, text: string, filename: string): unde
 /** Registers the calendar feeds and `GET /api/me/calendar-url`. */
 export function calendarRoutes(router: Router, deps: ApiDeps): void {
   const { records, sessions } = deps;
+  const perAddress = new RateLimiterMemory({ points: CALENDAR_LIMITS.perAddress, duration: CALENDAR_LIMITS.windowSeconds });
   const who = async (req: IncomingMessage, query: URLSearchParams): Promise<Account> => {
+    try {
+      await perAddress.consume(sessions.address(req));
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      throw new HttpError(429, 'too-many-requests', `Too many calendar requests from this address. Try again in ${seconds} second(s).`, { 'retry-after': String(seconds) });
+    }
     const key = query.get('key');
     return key !== null ? accountForKey(records, key) : sessions.user(req);
   };
-
-  router.on('GET', '/api/me/calendar-url', async ({ req }) => {
-    const account = await sessions.user(req);
+  const feedUrls = async (req: IncomingMessage, account: Account, message: string): Promise<CalendarUrlReply> => {
     const key = formatCalendarKey(account.username, await calendarSecret(records, account.username));
     const base = baseUrl(deps, req);
     return {
       url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
       childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,
-      message: 'Subscribe to this address in Outlook or Google Calendar. It works without signing in, so keep it as private as a password.',
-    } satisfies CalendarUrlReply;
+      message,
+    };
+  };
+
+  router.on('GET', '/api/me/calendar-url', async ({ req }) =>
+    feedUrls(req, await sessions.user(req), 'Subscribe to this address in Outlook or Google Calendar. It works without signing in, so keep it as private as a password.'),
+  );
+
+  router.on('POST', '/api/me/calendar-key/rotate', async ({ req }) => {
+    const account = await sessions.user(req);
+    await records.deleteSetting(calendarKeySetting(account.username));
+    return feedUrls(req, account, 'Your calendar link has changed and the old one has stopped working: subscribe to this new address in your calendar apps.');
   });
 
   router.on('GET', '/api/children/:id/calendar.ics', async ({ req, res, params, query }) => {

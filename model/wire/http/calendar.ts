@@ -1,5 +1,6 @@
 /**
- * `GET /api/me/calendar-url` ({@link CalendarUrlReply}): the addresses of a user's calendar
+ * `GET /api/me/calendar-url` and `POST /api/me/calendar-key/rotate` (a new key; the old one stops at
+ * once) both answer {@link CalendarUrlReply}: the addresses of a user's calendar
  * feeds, with their feed key. The feeds themselves (`GET /api/calendar.ics`,
  * `GET /api/children/:id/calendar.ics`) answer iCalendar text, not JSON.
  */

@@ -1,6 +1,7 @@
 /**
  * Signing in: `POST /api/login` with {@link LoginBody} and `POST /api/token` (a renewal) both
- * answer {@link SessionReply}; `GET /api/me` answers {@link MeReply}.
+ * answer {@link SessionReply}; `GET /api/me` answers {@link MeReply};
+ * `POST /api/session/sign-out-everywhere` answers {@link SignOutReply}.
  */
 import { z } from 'zod';
 
@@ -35,3 +36,7 @@ export type GrantReply = z.infer<typeof GrantReply>;
 /** `GET /api/me`: the account and its grants. */
 export const MeReply = SessionUser.extend({ grants: z.array(GrantReply) });
 export type MeReply = z.infer<typeof MeReply>;
+
+/** `POST /api/session/sign-out-everywhere`: every token of the account has ended, this one included. */
+export const SignOutReply = z.object({ signedOut: z.literal(true), message: z.string() });
+export type SignOutReply = z.infer<typeof SignOutReply>;

@@ -12,6 +12,7 @@ import { migrateRecordsPostgres } from './postgres-records-schema.ts';
 import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, plainBytes, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
+import { accountSettings } from './account-settings.ts';
 
 /** How to reach the database. */
 export interface PostgresServerRecordsOptions {
@@ -312,6 +313,17 @@ class PostgresServerRecords implements ServerRecords {
     });
   }
 
+  deleteSetting(key: string): Promise<boolean> {
+    return this.#run(async () => {
+      checked(SettingKey, key, 'setting key');
+      return this.#write(async (client) => {
+        const { rowCount } = await client.query('DELETE FROM records_settings WHERE key = $1', [key]);
+        await bumpAccess(client);
+        return (rowCount ?? 0) > 0;
+      });
+    });
+  }
+
   close(): Promise<void> {
     this.#closed ??= (async () => {
       await Promise.allSettled([...this.#running]);
@@ -339,6 +351,7 @@ class PostgresServerRecords implements ServerRecords {
     return this.#write(async (client) => {
       const { rowCount } = await client.query(sql, [username, value]);
       if (rowCount === 0) return false;
+      await client.query('DELETE FROM records_settings WHERE key = ANY($1)', [accountSettings(username)]);
       await bumpAccess(client);
       return true;
     });

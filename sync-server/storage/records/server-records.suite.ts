@@ -9,6 +9,7 @@ import { describeAuditLog } from './server-records-audit.suite.ts';
 import { describeRecordsBackup } from './server-records-backup.suite.ts';
 import { account, auditEntry, grant, namedVersion, summary, TestRecordStores, type RecordsStoreUnderTest } from '../../testing/server-records-fixtures.ts';
 import type { ChildSummary, Grant } from './server-records.ts';
+import { calendarKeySetting, readSetting, sessionSetting } from './account-settings.ts';
 
 export type { RecordsStoreUnderTest } from '../../testing/server-records-fixtures.ts';
 
@@ -203,6 +204,31 @@ export function describeServerRecords(backend: string, createStore: () => Promis
       await expect(a.setting('other', () => 'text' as unknown as Uint8Array)).rejects.toThrow(TypeError);
       await expect(a.setting('', create(3))).rejects.toThrow(TypeError);
       expect(await a.setting('other', create(5))).toEqual(new Uint8Array([5, 5]));
+    });
+
+    it('deletes a setting, bumping the access version, and ends an account\'s settings with a password change or a disable', async () => {
+      const store = await stores.store();
+      const records = await stores.open(store);
+      await records.addAccount(account('amy.worker'));
+      const fresh = (byte: number) => (): Uint8Array => new Uint8Array([byte]);
+      await records.setting(sessionSetting('amy.worker'), fresh(1));
+      await records.setting(calendarKeySetting('amy.worker'), fresh(2));
+      await records.setting('token-signing-secret', fresh(3));
+      const before = await records.accessVersion();
+      expect(await records.deleteSetting(sessionSetting('amy.worker'))).toBe(true);
+      expect(await records.accessVersion()).toBe(before + 1);
+      expect(await records.deleteSetting(sessionSetting('amy.worker'))).toBe(false);
+      expect(await readSetting(records, sessionSetting('amy.worker'))).toBeUndefined();
+      expect(await records.setting(sessionSetting('amy.worker'), fresh(4))).toEqual(new Uint8Array([4]));
+      await expect(records.deleteSetting('')).rejects.toThrow(TypeError);
+
+      expect(await records.setPasswordHash('amy.worker', account('amy.worker').passwordHash)).toBe(true);
+      expect(await readSetting(records, sessionSetting('amy.worker'))).toBeUndefined();
+      expect(await readSetting(records, calendarKeySetting('amy.worker'))).toBeUndefined();
+      await records.setting(sessionSetting('amy.worker'), fresh(5));
+      expect(await records.setDisabled('amy.worker', true)).toBe(true);
+      expect(await readSetting(records, sessionSetting('amy.worker'))).toBeUndefined();
+      expect(await records.setting('token-signing-secret', fresh(9))).toEqual(new Uint8Array([3]));
     });
 
     it('rejects writes while storage fails, having written nothing', async () => {

@@ -164,9 +164,13 @@ export interface ServerRecords {
   account(username: string): Promise<Account | undefined>;
   /** Every account, by username. */
   accounts(): Promise<Account[]>;
-  /** Resolves false for an unknown username. */
+  /**
+   * Resolves false for an unknown username. In the same transaction it deletes the account's
+   * session generation and calendar key (`account-settings.ts`), so every token and feed address
+   * of the account ends, even if it is enabled again.
+   */
   setDisabled(username: string, disabled: boolean): Promise<boolean>;
-  /** Resolves false for an unknown username. */
+  /** Resolves false for an unknown username. Ends the account's sessions and calendar key as {@link setDisabled} does. */
   setPasswordHash(username: string, hash: string): Promise<boolean>;
 
   /**
@@ -256,6 +260,12 @@ export interface ServerRecords {
    * may be called by two instances at once; only one value is ever stored.
    */
   setting(key: string, create: () => Uint8Array): Promise<Uint8Array>;
+  /**
+   * Deletes a setting (the next `setting` call makes a new value) and bumps the access version in
+   * the same transaction, so open connections re-check their sessions. Resolves whether there was
+   * one. Used to end an account's sessions or calendar key (`account-settings.ts`).
+   */
+  deleteSetting(key: string): Promise<boolean>;
 
   /**
    * Waits for calls in progress, then closes the connection(s); later calls reject with

@@ -13,6 +13,7 @@ import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPassw
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
+import { accountSettings } from './account-settings.ts';
 import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** Where and how to open the records. */
@@ -92,6 +93,7 @@ class SqliteServerRecords implements ServerRecords {
         ON CONFLICT (id) DO UPDATE SET rated_on = max(rated_on, excluded.rated_on)`),
       setting: prepare('SELECT value FROM records_settings WHERE key = ?'),
       addSetting: prepare('INSERT INTO records_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+      deleteSetting: prepare('DELETE FROM records_settings WHERE key = ?'),
     };
   }
 
@@ -301,6 +303,17 @@ class SqliteServerRecords implements ServerRecords {
     });
   }
 
+  deleteSetting(key: string): Promise<boolean> {
+    return this.#run(() => {
+      checked(SettingKey, key, 'setting key');
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
+        const deleted = this.#sql.deleteSetting!.run(key).changes > 0;
+        this.#bumpAccess();
+        return deleted;
+      });
+    });
+  }
+
   close(): Promise<void> {
     this.#closed ??= (async () => {
       await Promise.allSettled([...this.#running]);
@@ -323,6 +336,7 @@ class SqliteServerRecords implements ServerRecords {
   #changeAccount(statement: StatementSync, value: number | string, username: string): boolean {
     return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
       if (statement.run(value, username).changes === 0) return false;
+      for (const key of accountSettings(username)) this.#sql.deleteSetting!.run(key);
       this.#bumpAccess();
       return true;
     });

@@ -42,6 +42,7 @@ export async function openThreadedSqliteServerRecords(options: SqliteServerRecor
       'rerateChildren',
       'caseloadRatedOn',
       'markCaseloadRated',
+      'deleteSetting',
     ]),
     /** `create` runs here, on the calling thread, and only when `key` has no value yet. */
     async setting(key: string, create: () => Uint8Array): Promise<Uint8Array> {
