@@ -4,7 +4,11 @@
  * the authenticated identity.
  */
 export interface PlanContext {
-  /** Who makes the change, as shown to people (the server's authenticated user on the server). */
+  /**
+   * Who makes the change: a register entry's `by`. On a client, the signed-in username (the
+   * server refuses an update whose new entries name anyone else: the audit's identity); on the
+   * server, the username or name of the server's own writer.
+   */
   readonly actor: string;
   /** The current time. */
   readonly now: () => Date;

@@ -92,7 +92,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const activity = new Activity({ records, log, stored: durable, today, say });
   const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
-  const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
+  const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}${r.problems ? `: ${r.problems.join('; ')}` : ''}`), {
+    clockSkewMs: config.CLOCK_SKEW_SECONDS !== undefined ? config.CLOCK_SKEW_SECONDS * 1000 : undefined,
+  });
   const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
   // Hook order by priority: access (1000), then Redis (1000, added after it), checks (200),
   // durable storage (150), then activity and the socket front (100).

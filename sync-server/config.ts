@@ -32,6 +32,11 @@ export const Config = StorageConfig.extend({
    * right of `X-Forwarded-For` (`http/client-address.ts`). Set it only when every request passes
    * through those proxies, else a client chooses its own address.
    */
+  /**
+   * How far in the future (seconds) the time of a value a client writes may be, for clocks that
+   * run a little fast; default 300. A later time is refused (`collab/update-checks.ts`).
+   */
+  CLOCK_SKEW_SECONDS: z.coerce.number({ error: 'a number of seconds from 0 to 3600' }).int().min(0).max(3600).optional(),
   TRUST_PROXY: z.coerce.number({ error: 'the number of reverse proxies in front of the server, 0 to 10' }).int().min(0).max(MAX_TRUSTED_PROXIES).optional(),
 });
 export type Config = z.infer<typeof Config>;

@@ -48,7 +48,7 @@ describe('admin export and import against a running server', () => {
       const name = plan.doc.getMap('child').get('name') as Y.Map<unknown>;
       plan.doc.transact(() => {
         for (const key of [...name.keys()]) name.delete(key);
-        name.set('w-eden-renamed', { value: 'Eden Renamed', by: 'Test user', at: new Date().toISOString() });
+        name.set('w-eden-renamed', { value: 'Eden Renamed', by: 'cli.exporter', at: new Date().toISOString() });
       });
       await plan.saved();
     } finally {

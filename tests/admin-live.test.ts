@@ -29,12 +29,12 @@ const admin = (...argv: string[]) => store.admin(...argv);
 /** Whether the server has closed the client's document connection. */
 const closed = (c: TestClient): boolean => c.closes.length > 0 || !c.provider.isSynced || c.authFailures.length > 0;
 
-/** Renames the child in the client's plan, a valid edit. */
-function rename(c: TestClient, value: string): void {
+/** Renames the child in the client's plan as `by` (the username it signed in as), a valid edit. */
+function rename(c: TestClient, value: string, by: string): void {
   const name = c.doc.getMap('child').get('name') as Y.Map<unknown>;
   c.doc.transact(() => {
     for (const key of [...name.keys()]) name.delete(key);
-    name.set(`w-${value.replace(/\W+/g, '-')}`, { value, by: 'Test user', at: new Date().toISOString() });
+    name.set(`w-${value.replace(/\W+/g, '-')}`, { value, by, at: new Date().toISOString() });
   });
 }
 
@@ -66,7 +66,7 @@ describe('admin commands against a running server', () => {
       // The provider reports the document's close with the server's reason (the code is the socket's).
       expect(revokedOne.closes.map((c) => c.reason)).toContain(CLOSE.forbidden.reason);
       // The grant on the other child stands: that connection still stores edits.
-      rename(keptOne, 'Blair Renamed');
+      rename(keptOne, 'Blair Renamed', 'cli.editor');
       await keptOne.saved();
       expect(keptOne.closes).toEqual([]);
       await refused(`child:${childId}`, token);
@@ -123,7 +123,7 @@ describe('admin commands against a running server', () => {
       expect([...name.values()].map((e) => e.value)).toEqual(['Drew Fiction']);
       expect(restricted.doc.getMap('meta').get('childId')).toBe(childId);
       // An edit through the server is accepted on top of what the command line stored.
-      rename(plan, 'Drew Renamed');
+      rename(plan, 'Drew Renamed', 'cli.worker');
       await plan.saved();
       expect(plan.closes).toEqual([]);
     } finally {

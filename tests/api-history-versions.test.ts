@@ -52,7 +52,7 @@ async function api(user: string | undefined, path: string, init: { method?: stri
   return { status: res.status, body, res };
 }
 
-/** A client's typed plan, writing as `actor`. */
+/** A client's typed plan, writing as `actor` (the username it signed in as: the server refuses any other). */
 function planOfClient(client: TestClient, actor: string): Plan {
   return new Plan(client.doc, planOf(client.doc)!.spec, liveContext(actor, `client-${actor}`));
 }
@@ -68,7 +68,7 @@ describe('history', () => {
     const restricted = connect(server.wsUrl, `child:${childA}:restricted`, tokens.editor);
     try {
       await Promise.all([plan.synced(), restricted.synced()]);
-      planOfClient(plan, 'Test editor').child.set('dateOfBirth', '2024-06-14');
+      planOfClient(plan, 'editor').child.set('dateOfBirth', '2024-06-14');
       restricted.doc.transact(() => (restricted.doc.getMap('restricted').get('placementAddress') as Y.Text).insert(0, '1 Fictional Road'));
       await Promise.all([plan.saved(), restricted.saved()]);
     } finally {
@@ -142,7 +142,7 @@ describe('named versions', () => {
     const watcher = connect(server.wsUrl, `child:${childA}`, tokens.reader);
     try {
       await Promise.all([editor.synced(), watcher.synced()]);
-      const plan = planOfClient(editor, 'Test editor');
+      const plan = planOfClient(editor, 'editor');
       const meetingId = plan.addMeeting({ meetingDate: '2026-11-03', meetingType: 'Permanence Care Planning Meeting' });
       const meeting = plan.ppms.row(meetingId)!;
       const decisions = meeting.table('decisions');
@@ -209,7 +209,7 @@ describe('named versions', () => {
       expect(same.body).toMatchObject({ changed: false });
       expect((await api('auditor', '/api/audit/verify')).body).toMatchObject({ ok: true });
       // Editing goes on after a restore: the update checks accept edits made on top of it.
-      planOfClient(editor, 'Test editor').child.set('name', 'Alex Three');
+      planOfClient(editor, 'editor').child.set('name', 'Alex Three');
       await editor.saved();
       await eventually(() => planOfClient(watcher, 'x').child.value('name') === 'Alex Three', 'an edit after the restore to reach the watcher');
       expect(editor.closes).toEqual([]);

@@ -128,7 +128,7 @@ describe('the client on the real server', () => {
       await colleague.synced();
       const served = planOf(colleague.doc);
       if (!served) throw new Error('the synced document is not a plan');
-      const plan = new Plan(colleague.doc, served.spec, liveContext('Jo Colleague (test)'));
+      const plan = new Plan(colleague.doc, served.spec, liveContext('sam.worker'));
       const stage = page.locator('plan-timeline tr[data-key="stage:threshold-assessment"] .status-label');
       expect((await stage.textContent())?.trim()).toBe('Not yet due');
 

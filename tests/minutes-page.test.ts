@@ -27,7 +27,7 @@ beforeAll(async () => {
   const client = connect(server.wsUrl, `child:${childId}`, token);
   try {
     await client.synced();
-    const plan = new Plan(client.doc, planOf(client.doc)!.spec, liveContext('Asha Patel', 'minutes-test'));
+    const plan = new Plan(client.doc, planOf(client.doc)!.spec, liveContext('asha.patel', 'minutes-test'));
     plan.child.set('dateOfBirth', '2024-06-14');
     plan.child.set('gender', 'Female');
     plan.addMeeting({ meetingDate: '2026-08-04' });

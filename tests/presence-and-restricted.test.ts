@@ -123,7 +123,7 @@ describe('the restricted document stays with those granted it', () => {
     const editorPlan = connect(server.wsUrl, plan, tokens.editor);
     try {
       await Promise.all([editor.synced(), editorPlan.synced()]);
-      const record = restrictedRecord(editor.doc, liveContext('Test editor'));
+      const record = restrictedRecord(editor.doc, liveContext('editor'));
       editor.doc.transact(() => record.text('placementAddress').insert(0, ADDRESS));
       record.table('prospectiveAdopters').insert({ name: ADOPTER });
       await editor.saved();

@@ -77,7 +77,8 @@ async function stored(app: App): Promise<Y.Doc> {
  * write.
  */
 function edit(client: TestClient, tag: string, i: number): void {
-  const ctx = liveContext(`Test ${tag}`);
+  // Tags with an 'a' are ada's clients, the others bram's: a value names the username it was signed in as.
+  const ctx = liveContext(tag.includes('a') ? 'ada' : 'bram');
   client.doc.transact(() => {
     const t = text(client.doc);
     t.insert(i % 2 === 0 ? t.length : 0, `<${tag}${i}>`);
@@ -120,7 +121,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       // Concurrent register writes are kept (as a conflict when they overlapped), the same everywhere; a later write clears them.
       expect(live.register.length).toBeGreaterThanOrEqual(1);
       for (const entry of live.register) expect(entry).toMatch(/=(a1|a2|b1|b2)-\d+$/);
-      writeRegister(register(clients[2]!.doc), 'settled-on-b', liveContext('Test bram'));
+      writeRegister(register(clients[2]!.doc), 'settled-on-b', liveContext('bram'));
       await clients[2]!.saved();
       await converged(clients, 'the settling write to reach every client');
       expect(readRegister(register(clients[0]!.doc))).toMatchObject({ value: 'settled-on-b', conflicts: [] });
@@ -157,7 +158,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       await eventually(() => !onA.provider.isSynced || onA.closes.length > 0, 'the client of A to see its server go');
       onA.destroy();
       for (let i = 10; i < 40; i++) edit(onB, 'sb', i);
-      writeRegister(register(onB.doc), 'written-while-a-was-down', liveContext('Test bram'));
+      writeRegister(register(onB.doc), 'written-while-a-was-down', liveContext('bram'));
       await onB.saved();
       const whileDown = contentOf(onB.doc);
       expect(whileDown.text).not.toBe(beforeStop); // B really changed it
@@ -203,7 +204,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
         edit(onA, 'pa', i);
         edit(onB, 'pb', i);
       }
-      writeRegister(register(onA.doc), 'written-on-a-cut-off', liveContext('Test ada'));
+      writeRegister(register(onA.doc), 'written-on-a-cut-off', liveContext('ada'));
       await Promise.all([onA.saved(), onB.saved()]);
       expect(text(onA.doc).toString()).not.toContain('<pb0>');
       expect(text(onB.doc).toString()).not.toContain('<pa0>');

@@ -66,7 +66,7 @@ describe('editing together', () => {
       a.doc.transact(() => {
         const reg = a.doc.getMap('child').get('name') as Y.Map<unknown>;
         for (const key of [...reg.keys()]) reg.delete(key);
-        reg.set('w-test-1', { value: 'Alex Renamed', by: 'Test editor', at: new Date().toISOString() });
+        reg.set('w-test-1', { value: 'Alex Renamed', by: 'editor', at: new Date().toISOString() });
       });
       await a.saved();
       await eventually(() => JSON.stringify(childName(b.doc)) === JSON.stringify(['Alex Renamed']), 'the edit to reach b');

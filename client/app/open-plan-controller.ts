@@ -79,7 +79,7 @@ export class OpenPlanController implements ReactiveController {
     const wanted = !request.childId || !session ? undefined : request.childId;
     if (wanted !== this.#handle?.childId) {
       this.#close();
-      if (wanted !== undefined && this.#ended?.childId !== wanted) this.#open(wanted, request.readOnly ?? false, session!.user.name);
+      if (wanted !== undefined && this.#ended?.childId !== wanted) this.#open(wanted, request.readOnly ?? false, session!.user.username);
     } else if (this.#handle && session && session.token !== this.#lastToken) {
       this.#lastToken = session.token;
       this.#handle.sendToken();

@@ -8,6 +8,9 @@
  * - `access`: this plan is closed to them (its copy on the device is removed);
  * - `retry`: the connection may simply reconnect (the provider does so by itself).
  *
+ * `wrongWriter` (4424): an update added a value naming a writer other than the signed-in
+ * person, or a time beyond the allowed clock skew (the server's update checks).
+ *
  * Hocuspocus closes a connection with the `code` and `reason` of an error thrown from a hook;
  * a document-level close reaches the provider as code 1000 with the reason, so a client reads
  * both ({@link closeOf}).
@@ -44,6 +47,13 @@ export const CLOSE = {
     reason: 'invalid-update',
     ends: 'retry',
     message: 'The server refused a change that does not fit this plan; the plan on the server is unchanged.',
+  },
+  wrongWriter: {
+    code: 4424,
+    reason: 'wrong-writer',
+    ends: 'retry',
+    message:
+      "The server refused a change written in another person's name or dated in the future; the plan on the server is unchanged. Check that this device's date and time are right.",
   },
   rateLimited: { code: 4429, reason: 'rate-limited', ends: 'retry', message: 'Too many changes were sent at once; connecting again shortly.' },
   storageUnavailable: {

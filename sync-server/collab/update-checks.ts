@@ -5,9 +5,15 @@
  * schema (`UpdateValidator`, off the main thread with a time limit). A refused update closes the
  * connection with 4422 `invalid-update` and is logged; the document is unchanged. Read-only
  * connections are not checked: Hocuspocus never applies their updates.
+ *
+ * Who wrote it (DESIGN decision 3): every register entry an update adds must name the
+ * connection's authenticated username as its writer and carry a time no later than the server's
+ * clock plus `clockSkewMs` (`CLOCK_SKEW_SECONDS`, default 5 minutes); else the update is refused
+ * and the connection closed with 4424 `wrong-writer`.
  */
 import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
 import type { UpdateValidator } from '../validation/update-validator.ts';
+import { DEFAULT_CLOCK_SKEW_MS } from '../validation/writer-check.ts';
 import type { AccessContext } from './access-control.ts';
 import { CLOSE, WireError } from './wire-error.ts';
 
@@ -19,6 +25,8 @@ export interface RefusedUpdate {
   readonly username?: string;
   readonly code: string;
   readonly reason: string;
+  /** What is wrong, one `path: message` per line, when known. */
+  readonly problems?: readonly string[];
   readonly bytes: number;
 }
 
@@ -28,27 +36,36 @@ export class UpdateChecks implements Extension {
   readonly priority = 200;
   readonly #validator: UpdateValidator;
   readonly #onRefused: (refused: RefusedUpdate) => void;
+  readonly #clockSkewMs: number;
+  readonly #now: () => number;
 
-  constructor(validator: UpdateValidator, onRefused: (refused: RefusedUpdate) => void) {
+  constructor(validator: UpdateValidator, onRefused: (refused: RefusedUpdate) => void, options: { clockSkewMs?: number; now?: () => number } = {}) {
     this.#validator = validator;
     this.#onRefused = onRefused;
+    this.#clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
+    this.#now = options.now ?? Date.now;
   }
 
   async beforeSync(data: beforeSyncPayload<AccessContext>): Promise<void> {
     if (!CARRIES_UPDATE.has(data.type) || data.connection.readOnly) return;
-    const verdict = await this.#validator.check(data.documentName, data.document, data.payload);
+    const username = data.context?.user.username;
+    // Access control sets the context on every authenticated connection; without one, nobody may write.
+    const writer = { by: username ?? '', latestAt: this.#now() + this.#clockSkewMs };
+    const verdict = await this.#validator.check(data.documentName, data.document, data.payload, writer);
     if (verdict.ok) return;
     this.#onRefused({
       document: data.documentName,
       username: data.context?.user.username,
       code: verdict.code,
       reason: verdict.reason,
+      ...(verdict.problems ? { problems: verdict.problems } : {}),
       bytes: data.payload.length,
     });
     // The client now holds a change the server will never have, and its later updates depend on
     // it: end its socket with the named code (Hocuspocus's own close of one document carries only
     // the reason, on a socket left open), so it drops its local changes and syncs again.
-    data.connection.webSocket.close(CLOSE.invalidUpdate.code, CLOSE.invalidUpdate.reason);
-    throw new WireError(CLOSE.invalidUpdate, `${verdict.code}: ${verdict.reason}`);
+    const close = verdict.code === 'wrong-writer' ? CLOSE.wrongWriter : CLOSE.invalidUpdate;
+    data.connection.webSocket.close(close.code, close.reason);
+    throw new WireError(close, `${verdict.code}: ${verdict.reason}`);
   }
 }

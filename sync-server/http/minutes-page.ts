@@ -26,6 +26,12 @@ export interface MinutesInput {
   readonly createdBy: { readonly name: string; readonly role: string | null };
   /** When the page is made (shown as "Printed"). */
   readonly generatedAt: Date;
+  /**
+   * The full names of writers by username: a value's `by` is its writer's username (the identity
+   * the audit records), shown as "Full Name (username)"; a `by` not here is shown as written
+   * (values written before writers were checked, the server's own "Administrator").
+   */
+  readonly writers?: ReadonlyMap<string, string>;
 }
 
 /** The page and the Content-Security-Policy header to serve it with. */
@@ -76,6 +82,10 @@ export function escapeHtml(text: string): string {
 /** The minutes page of a version. */
 export function renderMinutes(input: MinutesInput): MinutesPage {
   const { plan, form, version, createdBy, generatedAt } = input;
+  const writer = (by: string): string => {
+    const name = input.writers?.get(by);
+    return name !== undefined && name !== by ? `${name} (${by})` : by;
+  };
   const nameValue = plan.child.value('name');
   const childName = typeof nameValue === 'string' && nameValue.trim() !== '' ? nameValue : 'Name not recorded';
   const latest = plan.latestMeeting();
@@ -85,7 +95,7 @@ export function renderMinutes(input: MinutesInput): MinutesPage {
     : 'No meeting had been recorded when this version was saved.';
   const by = createdBy.role ? `${createdBy.name} (${createdBy.role})` : createdBy.name;
   const sections = form.sections
-    .map((s) => (s.scope === 'child' ? section(s, plan.child) : latest ? section(s, latest.meeting) : ''))
+    .map((s) => (s.scope === 'child' ? section(s, plan.child, writer) : latest ? section(s, latest.meeting, writer) : ''))
     .filter((s) => s !== '')
     .join('\n');
   const html = `<!doctype html>
@@ -124,14 +134,17 @@ ${sections}
   };
 }
 
-function section(s: SectionSpec, record: RecordView): string {
+/** How a value's writer is shown. */
+type WriterWords = (by: string) => string;
+
+function section(s: SectionSpec, record: RecordView, writer: WriterWords): string {
   const id = `section-${s.id}`;
-  const fields = s.fields.length > 0 ? `<dl>\n${s.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${value(f, record)}</dd>`).join('\n')}\n</dl>` : '';
-  const tables = s.tables.map((t) => table(t, record, t.label === s.title)).join('\n');
+  const fields = s.fields.length > 0 ? `<dl>\n${s.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${value(f, record, writer)}</dd>`).join('\n')}\n</dl>` : '';
+  const tables = s.tables.map((t) => table(t, record, t.label === s.title, writer)).join('\n');
   return `<section aria-labelledby="${escapeHtml(id)}">\n<h2 id="${escapeHtml(id)}">${escapeHtml(s.title)}</h2>\n${fields}${tables}\n</section>`;
 }
 
-function value(field: FieldSpec, record: RecordView): string {
+function value(field: FieldSpec, record: RecordView, writer: WriterWords): string {
   if (!record.spec.fields.some((f) => f.id === field.id)) return `<span class="empty">${NOT_RECORDED}</span>`;
   if (field.kind === 'text') {
     const text = record.text(field.id).toString();
@@ -141,17 +154,17 @@ function value(field: FieldSpec, record: RecordView): string {
   const shown = state.value === undefined ? `<span class="empty">${NOT_RECORDED}</span>` : escapeHtml(formatValue(field, state.value));
   if (state.conflicts.length === 0) return shown;
   const kept = [state.current, ...state.conflicts].filter((e): e is RegisterEntry => e !== undefined);
-  const words = kept.map((e) => `“${formatValue(field, e.value)}” (${e.by}, ${ukMoment(e.at)})`).join(' or ');
+  const words = kept.map((e) => `“${formatValue(field, e.value)}” (${writer(e.by)}, ${ukMoment(e.at)})`).join(' or ');
   return `${shown}<span class="conflict">${escapeHtml(`Conflict to resolve: ${words}`)}</span>`;
 }
 
 /** A table; its caption stays for screen readers but is hidden when it repeats the section heading. */
-function table(t: TableSpec, record: RecordView, captionRepeatsHeading: boolean): string {
+function table(t: TableSpec, record: RecordView, captionRepeatsHeading: boolean, writer: WriterWords): string {
   const rows = record.spec.tables.some((x) => x.id === t.id) ? record.table(t.id).rows() : [];
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const body =
     rows.length === 0
       ? `<tr><td colspan="${t.columns.length}" class="empty">None recorded</td></tr>`
-      : rows.map((row) => `<tr>${t.columns.map((c) => `<td>${value(c, row)}</td>`).join('')}</tr>`).join('\n');
+      : rows.map((row) => `<tr>${t.columns.map((c) => `<td>${value(c, row, writer)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<caption${captionRepeatsHeading ? ' class="visually-hidden"' : ''}>${escapeHtml(t.label)}</caption>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
 }

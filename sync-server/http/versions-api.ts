@@ -90,7 +90,7 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
     const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
     const form = ref ? templates.get(ref.id, ref.version) : undefined;
     if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
-    const page = renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date() });
+    const page = renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date(), writers: new Map((await records.accounts()).map((a) => [a.username, a.name])) });
     plan.doc.destroy();
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',

@@ -13,6 +13,7 @@ import { validate } from '../../model/validate.ts';
 import type { DocumentName } from '../../model/wire/index.ts';
 import type { Replica } from './replica.ts';
 import { messageOf, OK, refuse, type UpdateVerdict } from './verdict.ts';
+import { writerProblems, type WriterClaim } from './writer-check.ts';
 
 /** Reason given for an update that refers to changes the server has not seen. */
 export const MISSING_DEPENDENCIES = 'update depends on changes the server does not have';
@@ -21,17 +22,24 @@ export const MISSING_DEPENDENCIES = 'update depends on changes the server does n
  * Checks `update` against the replica of the document `target` and keeps it in the replica only
  * when it is accepted. Plan specs come from `registry`, as named by the document's own meta.
  *
+ * With `writer`, the register entries the update adds must be written as that person and not
+ * dated in the future (`writer-check.ts`), checked first, before anything is applied.
+ *
  * Only the roots the update touches are validated again, with the meta: the rest of the
  * document is unchanged since it was last accepted. An update to a document without meta (the
  * server makes every document, so this is a client restoring a document the server lost) must
  * bring a whole valid document, meta included, for the child the name says.
  */
-export function checkUpdate(replica: Replica, target: DocumentName, update: Uint8Array, registry: TemplateRegistry): UpdateVerdict {
+export function checkUpdate(replica: Replica, target: DocumentName, update: Uint8Array, registry: TemplateRegistry, writer?: WriterClaim): UpdateVerdict {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
     return refuse('undecodable', `not a Yjs update: ${messageOf(error)}`);
+  }
+  if (writer) {
+    const problems = writerProblems(decoded, writer);
+    if (problems.length > 0) return refuse('wrong-writer', 'the update writes values as someone other than the signed-in person, or with a time in the future', problems);
   }
   const hadMeta = hasContent(replica.doc, META_ROOT);
   let transaction: Y.Transaction;

@@ -4,6 +4,7 @@
  * and checks sent before it for the same document.
  */
 import type { UpdateVerdict } from './verdict.ts';
+import type { WriterClaim } from './writer-check.ts';
 
 /**
  * Server state the worker's replica lacks, sent with a check. `full`: drop any replica and
@@ -17,7 +18,7 @@ export interface CatchUp {
 
 /** Main thread to worker. */
 export type ToWorker =
-  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly catchUp: CatchUp; readonly update: Uint8Array }
+  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly catchUp: CatchUp; readonly update: Uint8Array; readonly writer?: WriterClaim }
   | { readonly type: 'forget'; readonly name: string };
 
 /**

@@ -17,6 +17,7 @@ import { parseDocumentName } from '../../model/wire/index.ts';
 import type { TestOnlySlowness } from './protocol.ts';
 import { refuse, type UpdateVerdict } from './verdict.ts';
 import { WorkerSlot } from './worker-slot.ts';
+import type { WriterClaim } from './writer-check.ts';
 
 export type { RefusalCode, UpdateVerdict } from './verdict.ts';
 
@@ -70,8 +71,11 @@ export class UpdateValidator {
    *
    * If an accepted update is not applied after all (a later hook refuses it), call `forget(name)`:
    * the replica would otherwise hold a change the server does not have.
+   *
+   * With `writer`, every register entry the update adds must name `writer.by` and carry a time no
+   * later than `writer.latestAt` (`writer-check.ts`), else the verdict is `wrong-writer`.
    */
-  check(name: string, doc: Y.Doc, update: Uint8Array): Promise<UpdateVerdict> {
+  check(name: string, doc: Y.Doc, update: Uint8Array, writer?: WriterClaim): Promise<UpdateVerdict> {
     if (this.#closed) return Promise.resolve(refuse('error', 'the update validator is closed'));
     if (update.length > this.#maxUpdateBytes) {
       return Promise.resolve(refuse('too-large', `the update is ${update.length} bytes; the limit is ${this.#maxUpdateBytes}`));
@@ -88,7 +92,7 @@ export class UpdateValidator {
     // A view into a larger buffer (Hocuspocus passes one) would be cloned whole; copy just the update.
     const bytes = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength ? update : update.slice();
     return this.#slotOf(name).check((id, generation) =>
-      this.#feeds.get(name) === own ? { type: 'check', id, name, catchUp: own.catchUp(generation), update: bytes } : undefined,
+      this.#feeds.get(name) === own ? { type: 'check', id, name, catchUp: own.catchUp(generation), update: bytes, ...(writer ? { writer } : {}) } : undefined,
     );
   }
 

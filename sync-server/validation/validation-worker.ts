@@ -44,7 +44,7 @@ function check(message: Extract<ToWorker, { type: 'check' }>): void {
   }
 
   const target = parseDocumentName(message.name);
-  const verdict = target ? checkUpdate(replica, target, message.update, templates) : refuse('invalid', `"${message.name}" is not a document name the server serves`);
+  const verdict = target ? checkUpdate(replica, target, message.update, templates, message.writer) : refuse('invalid', `"${message.name}" is not a document name the server serves`);
   post({ type: 'verdict', id: message.id, verdict });
 }
 

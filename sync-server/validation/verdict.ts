@@ -10,11 +10,13 @@
  * - `invalid`: it decodes, but the document would break a rule: it would not validate against its
  *   spec, it changes the meta, it depends on changes the server does not have, or the document
  *   name is not one the server serves.
+ * - `wrong-writer`: a register entry it adds names a writer other than the signed-in person, or a
+ *   time later than the server's clock allows (`writer-check.ts`).
  * - `timeout`: checking took longer than the time limit (the worker was restarted).
  * - `error`: the validator itself failed (worker crashed, or the validator was closed); refused
  *   to be safe, the update may well be fine and the client will send it again.
  */
-export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'timeout' | 'error';
+export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'wrong-writer' | 'timeout' | 'error';
 
 /** The outcome of a check. `problems` lists what is wrong, one `path: message` per line, when known. */
 export type UpdateVerdict =

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { startApp, type App } from '../../sync-server/app.ts';
+import { startApp, type App, type AppOptions } from '../../sync-server/app.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { hashPassword } from '../../sync-server/auth/password.ts';
 
@@ -27,13 +27,14 @@ export interface TestServer {
 /**
  * Starts the whole server on 127.0.0.1 with a fresh SQLite data folder (removed on stop). Open
  * connections are re-checked every 200 ms so that revocation tests run fast, unless `recheckMs`
- * says otherwise (benchmarks use the production interval).
+ * says otherwise (benchmarks use the production interval); `loginLimits` shortens the sign-in
+ * limits' windows.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { recheckMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { recheckMs?: number; loginLimits?: AppOptions['loginLimits'] } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'pb-server-'));
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
   if (!config.ok) throw new Error(config.problems.join('; '));
-  const app = await startApp(config.config, { say: process.env.TEST_SERVER_LOG ? undefined : () => {}, recheckMs: options.recheckMs ?? 200 });
+  const app = await startApp(config.config, { say: process.env.TEST_SERVER_LOG ? undefined : () => {}, recheckMs: options.recheckMs ?? 200, loginLimits: options.loginLimits });
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
