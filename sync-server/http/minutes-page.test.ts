@@ -79,6 +79,20 @@ describe('the minutes of a version', () => {
     expect(html).toContain('Conflict to resolve: “Not stated” (Ben Okafor, 3 November 2026 at 10:05) or “Female” (Asha Patel, 3 November 2026 at 10:00)');
   });
 
+  it('names a writer by their full name and username, as the audit records them', () => {
+    const p = plan();
+    const a = new Plan(new Y.Doc(), p.spec, fixedContext('asha.patel', 'ca', new Date('2026-11-03T10:00:00Z')));
+    const b = new Plan(new Y.Doc(), p.spec, fixedContext('ben.okafor', 'cb', new Date('2026-11-03T10:05:00Z')));
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(p.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(p.doc));
+    a.child.set('gender', 'Female');
+    b.child.set('gender', 'Not stated');
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    const writers = new Map([['asha.patel', 'Asha Patel']]);
+    const { html } = renderMinutes({ plan: a, form, version, createdBy, generatedAt, writers });
+    expect(html).toContain('“Not stated” (ben.okafor, 3 November 2026 at 10:05) or “Female” (Asha Patel (asha.patel), 3 November 2026 at 10:00)');
+  });
+
   it('allows only its own style by hash', () => {
     const { html, contentSecurityPolicy } = renderMinutes({ plan: plan(), form, version, createdBy, generatedAt });
     const style = /<style>([\s\S]*)<\/style>/.exec(html)![1]!;
