@@ -259,7 +259,7 @@ describe('calendar feeds', () => {
     expect(other.status).toBe(404);
   });
 
-  it('take a bearer token instead, and refuse a wrong key, no credentials, or a disabled account', async () => {
+  it('take a bearer token instead, and refuse a wrong key, no credentials, or a disabled account (whose key a disable revokes)', async () => {
     const withToken = await api('editor', `/api/children/${childA}/calendar.ics`);
     expect(withToken.status).toBe(200);
     expect(withToken.res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -274,6 +274,11 @@ describe('calendar feeds', () => {
     await server.app.records.setDisabled('chair', true);
     expect((await fetch(url)).status).toBe(401);
     await server.app.records.setDisabled('chair', false);
-    expect((await fetch(url)).status).toBe(200);
+    // A disable revoked the key and ended the sessions: enabled again, the person signs in and gets a new address.
+    expect((await fetch(url)).status).toBe(401);
+    tokens.chair = await login(server.url, 'chair');
+    const renewed = (await api('chair', '/api/me/calendar-url')).body as { url: string };
+    expect(renewed.url).not.toBe(url);
+    expect((await fetch(renewed.url)).status).toBe(200);
   });
 });
