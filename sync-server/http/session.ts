@@ -63,7 +63,7 @@ export class Sessions {
       const body = await readJson(req, LoginBody);
       const attempt = await this.#limiter.begin(body.username, this.address(req));
       if (!attempt.ok) {
-        throw new HttpError(429, 'too-many-attempts', `Too many sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`, { 'retry-after': String(attempt.retryAfterSeconds) });
+        throw new HttpError(429, 'too-many-attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`, { 'retry-after': String(attempt.retryAfterSeconds) });
       }
       const account = await this.#records.account(body.username);
       const ok = account && !account.disabled ? await verifyPassword(body.password, account.passwordHash) : await verifyAgainstNothing(body.password);
