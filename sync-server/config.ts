@@ -3,6 +3,7 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
+import { PLAN_LIMITS, type PlanLimits } from '../model/wire/index.ts';
 import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
@@ -24,8 +25,29 @@ export const Config = StorageConfig.extend({
    * whatever the machine's own zone. Every instance sharing a store must have the same.
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
+  /** Largest encoded size of one plan, in bytes (docs/limits.md, "Plan size"). Default 8 MiB. */
+  PLAN_MAX_BYTES: z.coerce
+    .number({ error: 'a number of bytes, at least 65536' })
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .optional(),
+  /** Most named versions of one child's plan. Default 200. */
+  VERSIONS_PER_CHILD: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
+  /** Most children one person may create or import in an hour. Default 60. */
+  CHILDREN_PER_HOUR: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
 });
 export type Config = z.infer<typeof Config>;
+
+/** The plan limits this server applies: the model's, with the configurable ones as configured. */
+export function planLimitsOf(config: Pick<Config, 'PLAN_MAX_BYTES' | 'VERSIONS_PER_CHILD' | 'CHILDREN_PER_HOUR'>): PlanLimits {
+  return {
+    ...PLAN_LIMITS,
+    planBytes: config.PLAN_MAX_BYTES ?? PLAN_LIMITS.planBytes,
+    versionsPerChild: config.VERSIONS_PER_CHILD ?? PLAN_LIMITS.versionsPerChild,
+    childrenPerHour: config.CHILDREN_PER_HOUR ?? PLAN_LIMITS.childrenPerHour,
+  };
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

@@ -3,7 +3,8 @@
  * example "PPM 2026-11-03, minutes agreed"), list them, read one in its plain-JSON form, print
  * its minutes, and restore one as a new change that keeps the history (`version-restore.ts`).
  * Versions are of the plan document only; the restricted document has none. Saving and
- * restoring need edit access, reading needs read access.
+ * restoring need edit access, reading needs read access, deleting one (audited) is for
+ * administrators only. A plan keeps at most `versionsPerChild` versions (409 `version-limit`).
  */
 import * as Y from 'yjs';
 import { exportDoc } from '../../model/doc-json.ts';
@@ -13,6 +14,7 @@ import {
   NewVersionBody,
   planDocumentName,
   type CreatedVersionReply,
+  type DeletedVersionReply,
   type Person,
   type RestoreReply,
   type VersionReply,
@@ -22,7 +24,7 @@ import {
 import { planOf } from '../plans/child-documents.ts';
 import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
 import { planError } from './children-api.ts';
-import { guard, type ApiDeps } from './guards.ts';
+import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
@@ -101,6 +103,14 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
     });
     res.end(page.html);
     return undefined;
+  });
+
+  router.on('DELETE', '/api/children/:id/versions/:vid', async ({ req, params }) => {
+    const account = await guardAdmin(deps, req);
+    const deleted = await plans.deleteVersion(params.id!, params.vid!, account.username);
+    if (!deleted.ok) throw planError(deleted);
+    const { id, name, createdAt, createdBy, bytes } = deleted.value;
+    return { deleted: { id, name, createdAt, createdBy, bytes }, message: `The version "${name}" is deleted; the audit log records that ${account.username} deleted it.` } satisfies DeletedVersionReply;
   });
 
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {

@@ -10,11 +10,13 @@
  * - `invalid`: it decodes, but the document would break a rule: it would not validate against its
  *   spec, it changes the meta, it depends on changes the server does not have, or the document
  *   name is not one the server serves.
+ * - `over-limit`: it decodes and is well formed, but the document would pass a limit of plan size
+ *   (`model/wire/limits.ts`): its encoded size, a text field's length, a table's rows.
  * - `timeout`: checking took longer than the time limit (the worker was restarted).
  * - `error`: the validator itself failed (worker crashed, or the validator was closed); refused
  *   to be safe, the update may well be fine and the client will send it again.
  */
-export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'timeout' | 'error';
+export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'over-limit' | 'timeout' | 'error';
 
 /** The outcome of a check. `problems` lists what is wrong, one `path: message` per line, when known. */
 export type UpdateVerdict =
