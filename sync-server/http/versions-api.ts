@@ -30,6 +30,9 @@ import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 import type { RestoreResult } from '../plans/version-restore.ts';
 
+/** Most versions' minutes pages kept laid out. */
+const MAX_MINUTES_PAGES = 100;
+
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
   return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
 }
@@ -58,6 +61,9 @@ function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planO
  */
 export function versionsRoutes(router: Router, deps: ApiDeps): void {
   const { records, plans } = deps;
+  // A version never changes, so its minutes are laid out once (per version id; the page says
+  // when): a large plan's minutes fetched again cost no main-thread time. Least recently used dropped.
+  const minutesPages = new Map<string, Promise<ReturnType<typeof renderMinutes>>>();
 
   router.on('POST', '/api/children/:id/versions', async ({ req, res, params }) => {
     const { account } = await guard(deps, req, params.id!, 'edit');
@@ -88,12 +94,26 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
     await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
-    const plan = versionPlan(version);
-    const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
-    const form = ref ? templates.get(ref.id, ref.version) : undefined;
-    if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
-    const page = renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date() });
-    plan.doc.destroy();
+    let laidOut = minutesPages.get(version.id);
+    if (laidOut) minutesPages.delete(version.id);
+    else {
+      laidOut = (async () => {
+        const plan = versionPlan(version);
+        try {
+          const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
+          const form = ref ? templates.get(ref.id, ref.version) : undefined;
+          if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
+          return renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date() });
+        } finally {
+          plan.doc.destroy();
+        }
+      })();
+      const made = laidOut;
+      made.catch(() => minutesPages.get(version.id) === made && minutesPages.delete(version.id));
+    }
+    minutesPages.set(version.id, laidOut);
+    while (minutesPages.size > MAX_MINUTES_PAGES) minutesPages.delete(minutesPages.keys().next().value!);
+    const page = await laidOut;
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',

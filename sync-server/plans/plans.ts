@@ -19,6 +19,7 @@ import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { DeletedVersion, NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
 import { HourlyAllowance } from './hourly-allowance.ts';
 import { deleteNamedVersion } from './version-delete.ts';
+import { DerivedCache } from './derived-cache.ts';
 import { buildChildDocuments, newChildId, planOf } from './child-documents.ts';
 import { readDocument, storeNewDocuments, type Durable, type PlanHost } from './plan-host.ts';
 import { restoreVersion, type Restorer, type RestoreResult } from './version-restore.ts';
@@ -62,9 +63,11 @@ export class Plans {
   readonly #deps: PlansDeps;
   readonly #versionsPerChild: number;
   readonly #made: HourlyAllowance;
+  readonly #derived: DerivedCache;
 
   constructor(deps: PlansDeps) {
     this.#deps = deps;
+    this.#derived = new DerivedCache(deps.host, deps.log);
     this.#versionsPerChild = deps.limits?.versionsPerChild ?? PLAN_LIMITS.versionsPerChild;
     this.#made = new HourlyAllowance(deps.limits?.childrenPerHour ?? PLAN_LIMITS.childrenPerHour, deps.now);
   }
@@ -153,6 +156,16 @@ export class Plans {
   /** A copy of one of a child's documents (loaded or stored), for reading; undefined when there is none. */
   read(name: string): Promise<Y.Doc | undefined> {
     return readDocument(this.#deps.host, this.#deps.log, name);
+  }
+
+  /**
+   * `compute` of document `name` as it is now, kept per document state (`derived-cache.ts`): the
+   * calendar feeds use it, so one large plan costs its derivation once per change, not per fetch.
+   * `compute` only reads the document it is given (it may be the live one). Undefined when there
+   * is no such document.
+   */
+  derive<T>(kind: string, name: string, variant: string, compute: (doc: Y.Doc) => T): Promise<T | undefined> {
+    return this.#derived.derive(kind, name, variant, compute);
   }
 
   /** A child's plan in its plain-JSON form. */
