@@ -8,8 +8,8 @@
  * The state is named without encoding the document:
  * - a loaded document is read in place (read only, no copy) and its state is a count of its
  *   `update` events (every change, deletions included, which a state vector would miss);
- * - a document only on disk is keyed by the highest seq the log holds for it (read off the main
- *   thread by the log), and decoded only when that seq is new.
+ * - a document only on disk is keyed by the highest seq the log holds for it (`pending`: one
+ *   small row, not the document), and read and decoded only when that seq is new.
  *
  * At most {@link MAX_DERIVED} values are kept (least recently used dropped first), and a value's
  * key includes a `variant` (for example today's date, which a calendar depends on).
@@ -60,15 +60,17 @@ export class DerivedCache {
     const key = `${kind}|${name}|${variant}`;
     const live = this.#host.documents.get(name);
     let state: string;
-    let make: () => T | undefined;
+    let make: () => T | undefined | Promise<T | undefined>;
     if (live) {
       state = `live:${this.#docId(live)}:${changes(live).count}`;
       make = () => compute(live);
     } else {
-      const stored = await this.#log.load(name);
-      if (!stored) return undefined;
-      state = `stored:${stored.seq}`;
-      make = () => {
+      const { lastSeq } = await this.#log.pending(name);
+      if (lastSeq === 0) return undefined;
+      state = `stored:${lastSeq}`;
+      make = async () => {
+        const stored = await this.#log.load(name);
+        if (!stored) return undefined;
         const doc = new Y.Doc();
         try {
           applyStored(doc, stored);
