@@ -10,9 +10,10 @@ import { valueSchema } from './field-value.ts';
 import { buildRecord, recordContent, recordToJson, type RecordJson } from './record-json.ts';
 import { rowSpec, type RecordSpec } from './record-spec.ts';
 import type { FieldSpec } from './template/form.ts';
+import { MULTI_LINE_TEXT, ONE_LINE_TEXT, PLAN_LIMITS } from './wire/limits.ts';
 
-/** Longest text field, in characters: far more than any minute, far less than memory. */
-export const MAX_TEXT = 200_000;
+/** Longest text field, in characters: far more than any minute, far less than memory (`wire/limits.ts`). */
+export const MAX_TEXT = PLAN_LIMITS.textChars;
 /** Longest id of a row or a write. */
 export const MAX_ID = 100;
 /** Most writes a single-valued field may keep at once (concurrent conflicting writes). */
@@ -30,14 +31,17 @@ function entrySchema(field: FieldSpec) {
     .object({
       id: RowId,
       value: valueSchema(field),
-      by: z.string().min(1).max(200),
+      by: z.string().min(1).max(200).regex(ONE_LINE_TEXT, 'a writer is named without control characters'),
       at: z.iso.datetime(),
     })
     .strict();
 }
 
 function fieldSchema(field: FieldSpec): z.ZodType {
-  const base = field.kind === 'text' ? z.string().max(MAX_TEXT) : z.array(entrySchema(field)).max(MAX_ENTRIES);
+  const base =
+    field.kind === 'text'
+      ? z.string().max(MAX_TEXT).regex(MULTI_LINE_TEXT, 'contains a control character; only printable characters, new lines and tabs are allowed')
+      : z.array(entrySchema(field)).max(MAX_ENTRIES);
   return base.describe(`${field.label} (${field.kind})`);
 }
 
@@ -48,6 +52,7 @@ export function recordJsonSchema(spec: RecordSpec): z.ZodType<RecordJson> {
   for (const table of spec.tables) {
     shape[table.id] = z
       .array(recordJsonSchema(rowSpec(table)))
+      .max(PLAN_LIMITS.rowsPerTable)
       .describe(table.label)
       .refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'row ids must be unique');
   }
@@ -62,7 +67,7 @@ export function docJsonSchema(spec: DocSpec): z.ZodType<DocJson> {
   for (const root of spec.roots) {
     const record = recordJsonSchema(root.record);
     shape[root.name] = (root.kind === 'list'
-      ? z.array(record).refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'record ids must be unique')
+      ? z.array(record).max(PLAN_LIMITS.rowsPerTable).refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'record ids must be unique')
       : record
     ).describe(root.label);
   }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldSpec } from './template/form.ts';
+import { ONE_LINE_TEXT } from './wire/limits.ts';
 
 /** Longest single-valued entry, in characters (a name or a short label, never a narrative). */
 export const MAX_SHORT_VALUE = 500;
@@ -21,7 +22,13 @@ export const IsoDate = z
 /** A single-valued field's value; `null` records that someone cleared the field. */
 export type RegisterValue = string | boolean | null;
 
-const shortString = z.string().trim().min(1, 'must not be empty').max(MAX_SHORT_VALUE);
+/** Control characters are refused before trimming, which would hide a trailing one (a tab, a vertical tab). */
+const shortString = z
+  .string()
+  .regex(ONE_LINE_TEXT, 'contains a control character; a value is one line of printable characters')
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_SHORT_VALUE);
 
 /** The zod schema of a single-valued field's value (null means cleared). */
 export function valueSchema(field: FieldSpec): z.ZodType<RegisterValue> {

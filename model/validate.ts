@@ -8,18 +8,34 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DocMeta, META_ROOT, type DocSpec } from './doc-spec.ts';
-import { MAX_ENTRIES, MAX_ID, MAX_TEXT } from './doc-json.ts';
+import { MAX_ENTRIES, MAX_ID } from './doc-json.ts';
 import { valueSchema } from './field-value.ts';
 import { rowSpec, type RecordSpec } from './record-spec.ts';
 import type { FieldSpec } from './template/form.ts';
+import { controlCharacterMessage, hasControlCharacters, PLAN_LIMITS } from './wire/limits.ts';
 
-/** One thing wrong with a document: where (dotted path) and what. */
+/**
+ * One thing wrong with a document: where (dotted path) and what. `limit` marks a problem of size
+ * (a text too long, a table with too many rows: `wire/limits.ts`), which the server refuses with
+ * its own close code, so that a person is told the plan is full rather than malformed.
+ */
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  readonly limit?: true;
 }
 
-const Entry = z.object({ value: z.unknown(), by: z.string().min(1).max(200), at: z.iso.datetime() }).strict();
+const Entry = z
+  .object({
+    value: z.unknown(),
+    by: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((s) => !hasControlCharacters(s), 'a writer is named without control characters'),
+    at: z.iso.datetime(),
+  })
+  .strict();
 
 /**
  * Every problem found in `doc` for `spec`; an empty list means the document is valid. With
@@ -28,8 +44,8 @@ const Entry = z.object({ value: z.unknown(), by: z.string().min(1).max(200), at:
  */
 export function validate(doc: Y.Doc, spec: DocSpec, only?: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string): void => {
-    problems.push({ path, message });
+  const add: Add = (path, message, limit) => {
+    problems.push(limit ? { path, message, limit } : { path, message });
   };
   const known = new Set([META_ROOT, ...spec.roots.map((r) => r.name)]);
   for (const name of doc.share.keys()) {
@@ -56,7 +72,7 @@ export function validate(doc: Y.Doc, spec: DocSpec, only?: ReadonlySet<string>):
   return problems;
 }
 
-type Add = (path: string, message: string) => void;
+type Add = (path: string, message: string, limit?: true) => void;
 
 /** A root that an update defined with array content cannot be read as a map; report it instead of throwing. */
 function rootMap(doc: Y.Doc, name: string, add: Add): Y.Map<unknown> | undefined {
@@ -82,6 +98,7 @@ function rootArray(doc: Y.Doc, name: string, add: Add): Y.Array<unknown> | undef
 }
 
 function checkRows(array: Y.Array<unknown>, spec: RecordSpec, path: string, add: Add): void {
+  if (array.length > PLAN_LIMITS.rowsPerTable) add(path, `holds ${array.length} rows; the most a plan keeps is ${PLAN_LIMITS.rowsPerTable}`, true);
   const ids = new Set<string>();
   array.toArray().forEach((row, i) => {
     const at = `${path}.${i}`;
@@ -123,10 +140,11 @@ function checkRecord(map: Y.Map<unknown>, spec: RecordSpec, path: string, add: A
 }
 
 function checkText(text: Y.Text, path: string, add: Add): void {
-  if (text.length > MAX_TEXT) add(path, `longer than ${MAX_TEXT} characters`);
+  if (text.length > PLAN_LIMITS.textChars) add(path, `is ${text.length} characters long; the most a text field holds is ${PLAN_LIMITS.textChars}`, true);
   for (const op of text.toDelta() as { insert: unknown; attributes?: unknown }[]) {
     if (typeof op.insert !== 'string') return add(path, 'contains embedded content; only plain text is allowed');
     if (op.attributes !== undefined) return add(path, 'contains formatting; only plain text is allowed');
+    if (hasControlCharacters(op.insert, true)) return add(path, controlCharacterMessage(op.insert, true));
   }
 }
 

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { HealthReply } from '../model/wire/index.ts';
-import type { Config } from './config.ts';
+import { planLimitsOf, type Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
 import { sharedThroughRedis } from './collab/redis-sharing.ts';
@@ -81,7 +81,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const records = await openServerRecords(config, { ownThread: true });
   const secret = await records.setting('token-signing-secret', () => randomBytes(32));
   const compactor: Compactor = createCompactor(log, { onError: say });
-  const validator = new UpdateValidator();
+  const limits = planLimitsOf(config);
+  const validator = new UpdateValidator({ maxDocumentBytes: limits.planBytes });
   const durable = new DurableDocuments(log, { log: say });
   const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
   // One clock and one time zone for the server's day: refreshes on edits, the nightly pass, the
@@ -107,7 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
-  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index });
+  const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index, limits });
   const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_TRUSTED_PROXIES } from './http/client-address.ts';
+import { PLAN_LIMITS, type PlanLimits } from '../model/wire/index.ts';
 import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
@@ -26,20 +27,41 @@ export const Config = StorageConfig.extend({
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
   /**
+   * How far in the future (seconds) the time of a value a client writes may be, for clocks that
+   * run a little fast; default 300. A later time is refused (`collab/update-checks.ts`).
+   */
+  CLOCK_SKEW_SECONDS: z.coerce.number({ error: 'a number of seconds from 0 to 3600' }).int().min(0).max(3600).optional(),
+  /**
    * How many reverse proxies of your own stand in front of the server (default 0). With 0 the
    * per-address limits (sign-in, calendar feeds) count the socket's peer address and ignore
    * `X-Forwarded-For`, which any client can write; with n they take the n-th address from the
    * right of `X-Forwarded-For` (`http/client-address.ts`). Set it only when every request passes
    * through those proxies, else a client chooses its own address.
    */
-  /**
-   * How far in the future (seconds) the time of a value a client writes may be, for clocks that
-   * run a little fast; default 300. A later time is refused (`collab/update-checks.ts`).
-   */
-  CLOCK_SKEW_SECONDS: z.coerce.number({ error: 'a number of seconds from 0 to 3600' }).int().min(0).max(3600).optional(),
   TRUST_PROXY: z.coerce.number({ error: 'the number of reverse proxies in front of the server, 0 to 10' }).int().min(0).max(MAX_TRUSTED_PROXIES).optional(),
+  /** Largest encoded size of one plan, in bytes (docs/limits.md, "Plan size"). Default 8 MiB. */
+  PLAN_MAX_BYTES: z.coerce
+    .number({ error: 'a number of bytes, at least 65536' })
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .optional(),
+  /** Most named versions of one child's plan. Default 200. */
+  VERSIONS_PER_CHILD: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
+  /** Most children one person may create or import in an hour. Default 60. */
+  CHILDREN_PER_HOUR: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
 });
 export type Config = z.infer<typeof Config>;
+
+/** The plan limits this server applies: the model's, with the configurable ones as configured. */
+export function planLimitsOf(config: Pick<Config, 'PLAN_MAX_BYTES' | 'VERSIONS_PER_CHILD' | 'CHILDREN_PER_HOUR'>): PlanLimits {
+  return {
+    ...PLAN_LIMITS,
+    planBytes: config.PLAN_MAX_BYTES ?? PLAN_LIMITS.planBytes,
+    versionsPerChild: config.VERSIONS_PER_CHILD ?? PLAN_LIMITS.versionsPerChild,
+    childrenPerHour: config.CHILDREN_PER_HOUR ?? PLAN_LIMITS.childrenPerHour,
+  };
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

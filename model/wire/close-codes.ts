@@ -55,6 +55,13 @@ export const CLOSE = {
     message:
       "The server refused a change written in another person's name or dated in the future; the plan on the server is unchanged. Check that this device's date and time are right.",
   },
+  planLimit: {
+    code: 4507,
+    reason: 'plan-limit',
+    ends: 'retry',
+    message:
+      "The server refused a change that would take this plan past one of its size limits (a text field's length, a table's rows or the plan's whole size); the plan on the server is unchanged. Shorten the text, or ask an administrator.",
+  },
   rateLimited: { code: 4429, reason: 'rate-limited', ends: 'retry', message: 'Too many changes were sent at once; connecting again shortly.' },
   storageUnavailable: {
     code: 4503,

@@ -5,6 +5,7 @@
  */
 export * from './document-names.ts';
 export * from './close-codes.ts';
+export * from './limits.ts';
 export * from './http/errors.ts';
 export * from './http/session.ts';
 export * from './http/children.ts';

@@ -10,6 +10,7 @@ import { planSpec } from '../../model/plan-spec.ts';
 import { rootOf } from '../../model/doc-spec.ts';
 import type { FieldSpec } from '../../model/template/form.ts';
 import { defaultForms, type TemplateRegistry } from '../../model/template/registry.ts';
+import { controlCharacterMessage, hasControlCharacters } from '../../model/wire/index.ts';
 import { templates } from '../../templates/index.ts';
 
 /** A value a child's details field takes, or why the text cannot be one. */
@@ -49,10 +50,15 @@ const NO = new Set(['no', 'n', 'false', '0']);
 
 /**
  * Reads `text` (not empty) as a value of `field`. Text fields keep the text as given (outer
- * spaces trimmed); other kinds are checked as the document model checks them.
+ * spaces trimmed, a spreadsheet's CRLF line ends made LF); other kinds are checked as the
+ * document model checks them. A control character (`model/wire/limits.ts`: any in a one-line
+ * value, any but newline and tab in a text field) is refused first, by its code point, so the
+ * problem never echoes it to a terminal.
  */
 export function readFieldText(field: FieldSpec, text: string): FieldRead {
-  const trimmed = text.trim();
+  const multiLine = field.kind === 'text';
+  const trimmed = (multiLine ? text.replace(/\r\n?/g, '\n') : text).trim();
+  if (hasControlCharacters(trimmed, multiLine)) return { ok: false, problem: `the value ${controlCharacterMessage(trimmed, multiLine)}` };
   let value: string | boolean = trimmed;
   switch (field.kind) {
     case 'text':

@@ -14,6 +14,7 @@ import { grantCommand, revokeCommand } from './grant-command.ts';
 import { importCommand } from './import-command.ts';
 import { templatesCommand } from './templates-command.ts';
 import { usersCommand } from './users-command.ts';
+import { versionsCommand } from './versions-command.ts';
 
 const COMMANDS: readonly AdminCommand[] = [
   templatesCommand,
@@ -25,6 +26,7 @@ const COMMANDS: readonly AdminCommand[] = [
   childrenCommand,
   exportCommand,
   importCommand,
+  versionsCommand,
   withJsonOption(backupCommand),
   withJsonOption(restoreCommand),
 ];

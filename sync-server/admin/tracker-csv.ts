@@ -23,6 +23,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { FieldSpec } from '../../model/template/form.ts';
 import type { PathwayTemplate } from '../../model/template/pathway.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
+import { controlCharacterMessage, hasControlCharacters } from '../../model/wire/index.ts';
 import { templates } from '../../templates/index.ts';
 import { childFields, fieldNamed, looseKey, readDate, readFieldText } from './child-details-input.ts';
 import type { ChildInput, StageReached } from '../plans/new-children.ts';
@@ -173,10 +174,11 @@ function readHeader(header: readonly string[], body: readonly string[][], fields
   const allStages = new Set(pathways.flatMap((p) => p.stages.map((s) => s.id)));
   for (const [i, raw] of header.entries()) {
     const h = raw.trim();
-    const column = `${columnLetter(i)} (${h === '' ? 'no header' : h})`;
+    const column = `${columnLetter(i)} (${h === '' ? 'no header' : hasControlCharacters(h) ? 'header with a control character' : h})`;
     let meaning: ColumnMeaning | undefined;
     let problem: string | undefined;
-    if (h.startsWith('#')) meaning = { kind: 'ignored' };
+    if (hasControlCharacters(raw)) problem = `the header ${controlCharacterMessage(raw)}`;
+    else if (h.startsWith('#')) meaning = { kind: 'ignored' };
     else if (h === '') {
       if (body.some((cells) => (cells[i] ?? '').trim() !== '')) problem = 'this column has values but no header: name it, or start its header with # to leave it out';
       else meaning = { kind: 'ignored' };
@@ -214,7 +216,7 @@ function readRow(
   options: TrackerOptions,
 ): { row?: TrackerRow; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const at = (i: number): string => `${columnLetter(i)} (${header[i]?.trim() || 'no header'})`;
+  const at = (i: number): string => `${columnLetter(i)} (${header[i]?.trim() || 'no header'})`; // headers were checked: no control characters
   const add = (i: number, problem: string): void => void problems.push({ row: rowNumber, column: at(i), problem });
   for (let i = header.length; i < cells.length; i++) if (cells[i]!.trim() !== '') add(i, 'a value beyond the last column with a header');
 
@@ -223,6 +225,12 @@ function readRow(
   let pathway: PathwayTemplate | undefined;
   for (const [i, meaning] of meanings.entries()) {
     const text = (cells[i] ?? '').trim();
+    // Field cells are checked by readFieldText (a text field may hold new lines); a pathway or
+    // stage cell is one line. Refused by code point, so a problem never echoes the character.
+    if ((meaning.kind === 'pathway' || meaning.kind === 'stage') && hasControlCharacters(text)) {
+      add(i, `the cell ${controlCharacterMessage(text)}`);
+      continue;
+    }
     if (meaning.kind === 'pathway') {
       if (text === '') add(i, 'the pathway is missing');
       else if (!(pathway = pathways.find((p) => p.id === looseKey(text)))) add(i, `"${text}" is not a pathway template; use one of: ${pathways.map((p) => p.id).join(', ')}`);

@@ -54,6 +54,8 @@ export class Activity implements Extension {
   readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
   #writing: Promise<void> | undefined;
   #auditTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Children whose index entry fails to refresh, with the failure last reported and how many since. */
+  readonly #failing = new Map<string, { message: string; count: number }>();
 
   constructor(config: ActivityConfig) {
     this.#records = config.records;
@@ -104,7 +106,11 @@ export class Activity implements Extension {
    * has it loaded, read only; else the stored one), rated for `today` (the server's today when
    * omitted), with its rating input (`plans/caseload-rating.ts`), and writes it when anything
    * but its time changed, its input changed, or it was rated for an earlier day: `updatedAt` is
-   * when a field a person sees last changed. Resolves false when it failed (logged).
+   * when a field a person sees last changed. Resolves false when it failed.
+   *
+   * A failure is logged once per child and cause, with its stack; the same failure again (on
+   * every store of a plan that cannot be indexed) is only counted, and the recovery is logged
+   * with the count. Each child is refreshed on its own, so one that fails never holds up another.
    */
   async refreshIndex(childId: string, today: string = this.#today()): Promise<boolean> {
     const document = planDocumentName(childId);
@@ -122,17 +128,39 @@ export class Activity implements Extension {
       }
       const stored = await this.#records.rateable(childId);
       if (stored && sameSummary(stored.summary, entry.summary)) {
-        if (stored.ratingInput === entry.ratingInput && (stored.summary.ratedOn ?? '') >= today) return true;
-        // Nothing a person sees changed: keep when it last changed.
-        await this.#records.putChild({ ...entry.summary, updatedAt: stored.summary.updatedAt }, entry.ratingInput);
+        if (stored.ratingInput !== entry.ratingInput || (stored.summary.ratedOn ?? '') < today) {
+          // Nothing a person sees changed: keep when it last changed.
+          await this.#records.putChild({ ...entry.summary, updatedAt: stored.summary.updatedAt }, entry.ratingInput);
+        }
+        this.#recovered(childId);
         return true;
       }
       await this.#records.putChild(entry.summary, entry.ratingInput);
+      this.#recovered(childId);
       return true;
     } catch (error) {
-      this.#say(`activity: could not refresh the caseload index for ${childId}`, error);
+      this.#failed(childId, error);
       return false;
     }
+  }
+
+  /** Reports a child's index failure the first time it happens with this message. */
+  #failed(childId: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = this.#failing.get(childId);
+    if (known?.message === message) {
+      known.count++;
+      return;
+    }
+    this.#failing.set(childId, { message, count: 1 });
+    this.#say(`activity: could not refresh the caseload index for ${childId} (reported once; the same failure again is only counted)`, error);
+  }
+
+  #recovered(childId: string): void {
+    const known = this.#failing.get(childId);
+    if (!known) return;
+    this.#failing.delete(childId);
+    this.#say(`activity: the caseload index for ${childId} is refreshed again, after ${known.count} failed ${known.count === 1 ? 'try' : 'tries'}`);
   }
 
   /** Refreshes a child's index entry {@link INDEX_WINDOW_MS} after the first change not yet indexed: never starved by a steady stream of edits. */

@@ -182,8 +182,20 @@ export class CaseloadRerating {
         const made = await this.#records.rerateChildren(changes);
         changed += made.filter(Boolean).length;
       } catch (error) {
-        this.#say(`caseload re-rating: could not write ${changes.length} re-rated entries for ${day}`, error);
-        failed += changes.length;
+        if (changes.length > 1 && error instanceof TypeError) {
+          // One entry the records refuse must not keep the rest of its page stale: write them one by one.
+          for (const change of changes) {
+            try {
+              changed += (await this.#records.rerateChildren([change])).filter(Boolean).length;
+            } catch (one) {
+              this.#say(`caseload re-rating: could not write the re-rated entry of ${change.childId} for ${day}`, one);
+              failed++;
+            }
+          }
+        } else {
+          this.#say(`caseload re-rating: could not write ${changes.length} re-rated entries for ${day}`, error);
+          failed += changes.length;
+        }
       }
       for (const childId of fromPlan) {
         planned++;

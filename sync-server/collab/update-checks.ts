@@ -3,7 +3,8 @@
  * `beforeSync` hook, which it awaits before applying: the update must decode, depend on nothing
  * the server lacks, leave the document's meta alone and leave the document valid against its
  * schema (`UpdateValidator`, off the main thread with a time limit). A refused update closes the
- * connection with 4422 `invalid-update` and is logged; the document is unchanged. Read-only
+ * connection with 4422 `invalid-update`, or 4507 `plan-limit` when it would take the plan past a
+ * size limit (`model/wire/limits.ts`), and is logged; the document is unchanged. Read-only
  * connections are not checked: Hocuspocus never applies their updates.
  *
  * Who wrote it (DESIGN decision 3): every register entry an update adds must name the
@@ -64,7 +65,7 @@ export class UpdateChecks implements Extension {
     // The client now holds a change the server will never have, and its later updates depend on
     // it: end its socket with the named code (Hocuspocus's own close of one document carries only
     // the reason, on a socket left open), so it drops its local changes and syncs again.
-    const close = verdict.code === 'wrong-writer' ? CLOSE.wrongWriter : CLOSE.invalidUpdate;
+    const close = verdict.code === 'wrong-writer' ? CLOSE.wrongWriter : verdict.code === 'over-limit' ? CLOSE.planLimit : CLOSE.invalidUpdate;
     data.connection.webSocket.close(close.code, close.reason);
     throw new WireError(close, `${verdict.code}: ${verdict.reason}`);
   }

@@ -80,20 +80,21 @@ export async function accountForKey(records: ServerRecords, key: string): Promis
   return account;
 }
 
-/** One child's plan as a calendar for `today` (no entries when it names no known pathway); undefined when it has no readable plan. */
+/**
+ * One child's plan as a calendar for `today` (no entries when it names no known pathway);
+ * undefined when it has no readable plan. Kept per plan state and day (`plans.derive`), read from
+ * the live plan without a copy: fetching a large plan's feed again costs nothing until it changes.
+ */
 export async function childCalendar(
   deps: Pick<ApiDeps, 'plans'>,
   childId: string,
   today: string,
 ): Promise<PlanCalendar | undefined> {
-  const doc = await deps.plans.read(planDocumentName(childId));
-  if (!doc) return undefined;
-  try {
+  const calendar = await deps.plans.derive('calendar', planDocumentName(childId), today, (doc) => {
     const plan = planOf(doc);
-    return plan && planCalendar(plan, childId, timelineInputOf(plan, templates, today));
-  } finally {
-    doc.destroy();
-  }
+    return plan ? planCalendar(plan, childId, timelineInputOf(plan, templates, today)) : null;
+  });
+  return calendar ?? undefined;
 }
 
 /** The address of the server as the user reaches it, ending in "/". */

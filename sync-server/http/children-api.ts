@@ -10,9 +10,12 @@ import type { PlanFailure } from '../plans/plans.ts';
 import { guard, type ApiDeps } from './guards.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 
+/** HTTP status of each failure of the plans service; any other is 400. */
+const STATUS: Partial<Record<PlanFailure['code'], number>> = { 'not-found': 404, 'version-limit': 409, 'hourly-limit': 429 };
+
 /** A failure of the plans service as the HTTP error that answers it. */
 export function planError(failure: PlanFailure): HttpError {
-  return new HttpError(failure.code === 'not-found' ? 404 : 400, failure.code, failure.message);
+  return new HttpError(STATUS[failure.code] ?? 400, failure.code, failure.message);
 }
 
 export function childrenRoutes(router: Router, deps: ApiDeps): void {

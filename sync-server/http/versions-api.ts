@@ -3,7 +3,8 @@
  * example "PPM 2026-11-03, minutes agreed"), list them, read one in its plain-JSON form, print
  * its minutes, and restore one as a new change that keeps the history (`version-restore.ts`).
  * Versions are of the plan document only; the restricted document has none. Saving and
- * restoring need edit access, reading needs read access.
+ * restoring need edit access, reading needs read access, deleting one (audited) is for
+ * administrators only. A plan keeps at most `versionsPerChild` versions (409 `version-limit`).
  */
 import * as Y from 'yjs';
 import { exportDoc } from '../../model/doc-json.ts';
@@ -13,6 +14,7 @@ import {
   NewVersionBody,
   planDocumentName,
   type CreatedVersionReply,
+  type DeletedVersionReply,
   type Person,
   type RestoreReply,
   type VersionReply,
@@ -22,11 +24,14 @@ import {
 import { planOf } from '../plans/child-documents.ts';
 import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
 import { planError } from './children-api.ts';
-import { guard, type ApiDeps } from './guards.ts';
+import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 import type { RestoreResult } from '../plans/version-restore.ts';
+
+/** Most versions' minutes pages kept laid out. */
+const MAX_MINUTES_PAGES = 100;
 
 function summary(v: Omit<NamedVersion, 'state'>, createdBy: Person): VersionSummary {
   return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy };
@@ -56,6 +61,9 @@ function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planO
  */
 export function versionsRoutes(router: Router, deps: ApiDeps): void {
   const { records, plans } = deps;
+  // A version never changes, so its minutes are laid out once (per version id; the page says
+  // when): a large plan's minutes fetched again cost no main-thread time. Least recently used dropped.
+  const minutesPages = new Map<string, Promise<ReturnType<typeof renderMinutes>>>();
 
   router.on('POST', '/api/children/:id/versions', async ({ req, res, params }) => {
     const { account } = await guard(deps, req, params.id!, 'edit');
@@ -86,12 +94,26 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
     await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
-    const plan = versionPlan(version);
-    const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
-    const form = ref ? templates.get(ref.id, ref.version) : undefined;
-    if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
-    const page = renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date(), writers: new Map((await records.accounts()).map((a) => [a.username, a.name])) });
-    plan.doc.destroy();
+    let laidOut = minutesPages.get(version.id);
+    if (laidOut) minutesPages.delete(version.id);
+    else {
+      laidOut = (async () => {
+        const plan = versionPlan(version);
+        try {
+          const ref = plan.meta()?.templates.find((t) => t.kind === 'ppm');
+          const form = ref ? templates.get(ref.id, ref.version) : undefined;
+          if (form?.kind !== 'ppm') throw new HttpError(409, 'unreadable-version', 'This version names a PPM template this server does not have, so its minutes cannot be laid out.');
+          return renderMinutes({ plan, form, version: { name: version.name, createdAt: version.createdAt }, createdBy: await peopleLookup(records)(version.createdBy), generatedAt: new Date(), writers: new Map((await records.accounts()).map((a) => [a.username, a.name])) });
+        } finally {
+          plan.doc.destroy();
+        }
+      })();
+      const made = laidOut;
+      made.catch(() => minutesPages.get(version.id) === made && minutesPages.delete(version.id));
+    }
+    minutesPages.set(version.id, laidOut);
+    while (minutesPages.size > MAX_MINUTES_PAGES) minutesPages.delete(minutesPages.keys().next().value!);
+    const page = await laidOut;
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
@@ -101,6 +123,14 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
     });
     res.end(page.html);
     return undefined;
+  });
+
+  router.on('DELETE', '/api/children/:id/versions/:vid', async ({ req, params }) => {
+    const account = await guardAdmin(deps, req);
+    const deleted = await plans.deleteVersion(params.id!, params.vid!, account.username);
+    if (!deleted.ok) throw planError(deleted);
+    const { id, name, createdAt, createdBy, bytes } = deleted.value;
+    return { deleted: { id, name, createdAt, createdBy, bytes }, message: `The version "${name}" is deleted; the audit log records that ${account.username} deleted it.` } satisfies DeletedVersionReply;
   });
 
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {

@@ -18,6 +18,7 @@ import { createRestrictedDoc } from '../../model/restricted.ts';
 import { openPlan } from '../../model/open-plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { validate } from '../../model/validate.ts';
+import { ChildSummaryInput } from '../storage/records/record-checks.ts';
 import { recordStageDate } from '../../model/timeline/record-stage.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
@@ -138,17 +139,28 @@ export function buildImportedChild(plan: PlanData, childId: string, registry: Te
     if (!opened.ok) return { ok: false, problems: [opened.message] };
     const problems = validate(doc, plan.spec);
     if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20).map((p) => `${p.path}: ${p.message}`) };
-    return { ok: true, child: builtChild(childId, doc, restricted, today, registry) };
+    try {
+      return { ok: true, child: builtChild(childId, doc, restricted, today, registry) };
+    } catch (error) {
+      if (error instanceof RangeError) return { ok: false, problems: [error.message] };
+      throw error;
+    }
   } finally {
     doc.destroy();
     restricted.destroy();
   }
 }
 
-/** A child's two documents encoded for the log, with its caseload entry worked out for `today`. */
+/**
+ * A child's two documents encoded for the log, with its caseload entry worked out for `today`.
+ * Throws a RangeError when the records would refuse that entry (text they cannot store), so the
+ * refusal comes before anything is stored, never after the documents: no child is left behind.
+ */
 function builtChild(childId: string, plan: Y.Doc, restricted: Y.Doc, today: string, registry: TemplateRegistry): BuiltChild {
   const encode = (name: string, part: BuiltDocument['part'], doc: Y.Doc): BuiltDocument => ({ name, part, update: Y.encodeStateAsUpdate(doc), parts: [...doc.share.keys()].sort() });
   const summary = summarise(childId, plan, today, registry);
+  const storable = ChildSummaryInput.safeParse(summary);
+  if (!storable.success) throw new RangeError(`the caseload entry cannot be stored: ${storable.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return {
     childId,
     name: summary.name,

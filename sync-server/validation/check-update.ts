@@ -10,7 +10,7 @@ import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { rootsTouched } from '../../model/observe.ts';
 import { validate } from '../../model/validate.ts';
-import type { DocumentName } from '../../model/wire/index.ts';
+import { PLAN_LIMITS, type DocumentName } from '../../model/wire/index.ts';
 import type { Replica } from './replica.ts';
 import { messageOf, OK, refuse, type UpdateVerdict } from './verdict.ts';
 import { writerProblems, type WriterClaim } from './writer-check.ts';
@@ -30,7 +30,7 @@ export const MISSING_DEPENDENCIES = 'update depends on changes the server does n
  * server makes every document, so this is a client restoring a document the server lost) must
  * bring a whole valid document, meta included, for the child the name says.
  */
-export function checkUpdate(replica: Replica, target: DocumentName, update: Uint8Array, registry: TemplateRegistry, writer?: WriterClaim): UpdateVerdict {
+export function checkUpdate(replica: Replica, target: DocumentName, update: Uint8Array, registry: TemplateRegistry, writer?: WriterClaim, maxDocumentBytes = PLAN_LIMITS.planBytes): UpdateVerdict {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -53,6 +53,17 @@ export function checkUpdate(replica: Replica, target: DocumentName, update: Uint
     verdict = judge(replica.doc, target, decoded, transaction, hadMeta, registry);
   } catch (error) {
     verdict = refuse('invalid', `the document cannot be validated after this update: ${messageOf(error)}`);
+  }
+  if (verdict.ok && replica.boundWith(update) > maxDocumentBytes) {
+    // The kept updates' total is about an upper bound of the encoded size (an update encodes at
+    // least what it adds): only near the limit is the whole document encoded, and that encoding
+    // then becomes the kept state, so the bound is tight again for the checks after it.
+    const state = Y.encodeStateAsUpdate(replica.doc);
+    if (state.length <= maxDocumentBytes) {
+      replica.acceptAsState(state);
+      return verdict;
+    }
+    verdict = refuse('over-limit', `the plan would be ${state.length} bytes; the most a plan may hold is ${maxDocumentBytes} bytes`);
   }
   if (verdict.ok) replica.accept(update);
   else replica.rollback();
@@ -89,8 +100,12 @@ function judge(
   const spec = target.kind === 'restricted' ? RESTRICTED_SPEC : planSpecOf(meta.meta, registry);
   if (typeof spec === 'string') return refuse('invalid', 'the document names templates this server does not have', [`${META_ROOT}.templates: ${spec}`]);
 
-  const problems = validateRoots(doc, spec, touched);
-  return problems.length === 0 ? OK : refuse('invalid', `the document would not be a valid ${spec.format} document`, problems);
+  const problems = validate(doc, spec, touched === 'all' ? undefined : touched);
+  if (problems.length === 0) return OK;
+  const lines = problems.map((p) => `${p.path}: ${p.message}`);
+  // Only a document that is otherwise valid is "full": a malformed one is refused as invalid.
+  if (problems.every((p) => p.limit)) return refuse('over-limit', 'the change would take the plan past one of its size limits', lines);
+  return refuse('invalid', `the document would not be a valid ${spec.format} document`, lines);
 }
 
 /** Whether the root `name` holds anything not deleted. */
@@ -148,9 +163,4 @@ function planSpecOf(meta: DocMeta, registry: TemplateRegistry): DocSpec | string
     specs.set(key, spec);
   }
   return spec;
-}
-
-/** The model's `validate`, on the meta and the roots `touched` only. */
-function validateRoots(doc: Y.Doc, spec: DocSpec, touched: Set<string> | 'all'): string[] {
-  return validate(doc, spec, touched === 'all' ? undefined : touched).map((p) => `${p.path}: ${p.message}`);
 }

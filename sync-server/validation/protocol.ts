@@ -43,5 +43,7 @@ export interface TestOnlySlowness {
 
 /** What a worker is started with (its `workerData`). */
 export interface WorkerData {
+  /** Largest encoded size a document may reach (bytes); an update past it is refused `over-limit`. */
+  readonly maxDocumentBytes: number;
   readonly testOnlySlowness?: TestOnlySlowness;
 }

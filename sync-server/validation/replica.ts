@@ -65,6 +65,17 @@ export class Replica {
     this.#keep(update);
   }
 
+  /** The kept updates' total plus a candidate's: an upper bound of the size after `tryApply`. */
+  boundWith(update: Uint8Array): number {
+    return this.#keptBytes + update.length;
+  }
+
+  /** Makes the current document (a candidate just applied) the kept state, given its encoding. */
+  acceptAsState(state: Uint8Array): void {
+    this.#kept = [state];
+    this.#keptBytes = state.length;
+  }
+
   /** Undoes a candidate applied with `tryApply`: rebuilds the document from what it held before. */
   rollback(): void {
     this.#doc.destroy();

@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DocumentFeed } from './document-feed.ts';
-import { parseDocumentName } from '../../model/wire/index.ts';
-import type { TestOnlySlowness } from './protocol.ts';
+import { parseDocumentName, PLAN_LIMITS } from '../../model/wire/index.ts';
+import type { TestOnlySlowness, WorkerData } from './protocol.ts';
 import { refuse, type UpdateVerdict } from './verdict.ts';
 import { WorkerSlot } from './worker-slot.ts';
 import type { WriterClaim } from './writer-check.ts';
@@ -29,6 +29,8 @@ export interface UpdateValidatorOptions {
   readonly timeoutMs?: number;
   /** Longer updates are refused with `too-large` without any other work. Default 1 MiB. */
   readonly maxUpdateBytes?: number;
+  /** An update after which a document's encoded size would pass this is refused `over-limit`. Default `PLAN_LIMITS.planBytes` (8 MiB). */
+  readonly maxDocumentBytes?: number;
   /** TEST ONLY: see {@link TestOnlySlowness}. Never set in production. */
   readonly testOnlySlowness?: TestOnlySlowness;
 }
@@ -37,6 +39,7 @@ const Options = z.object({
   workers: z.number().int().min(1).max(64).default(() => Math.min(2, Math.max(1, availableParallelism() - 1))),
   timeoutMs: z.number().positive().default(2000),
   maxUpdateBytes: z.number().int().positive().default(1024 * 1024),
+  maxDocumentBytes: z.number().int().positive().default(PLAN_LIMITS.planBytes),
   testOnlySlowness: z.object({ slowDocument: z.string(), busyMs: z.number().nonnegative() }).optional(),
 });
 
@@ -54,7 +57,7 @@ export class UpdateValidator {
   /** Throws a zod error for an option out of range (a programmer error). Workers start on first use. */
   constructor(options: UpdateValidatorOptions = {}) {
     const o = Options.parse(options);
-    const data = o.testOnlySlowness ? { testOnlySlowness: o.testOnlySlowness } : {};
+    const data: WorkerData = { maxDocumentBytes: o.maxDocumentBytes, ...(o.testOnlySlowness ? { testOnlySlowness: o.testOnlySlowness } : {}) };
     this.#slots = Array.from({ length: o.workers }, () => new WorkerSlot(data, o.timeoutMs));
     this.#maxUpdateBytes = o.maxUpdateBytes;
   }

@@ -13,7 +13,7 @@ import { refuse } from './verdict.ts';
 
 const port = parentPort;
 if (!port) throw new Error('validation-worker.ts runs as a worker thread');
-const { testOnlySlowness } = (workerData ?? {}) as WorkerData;
+const { testOnlySlowness, maxDocumentBytes } = workerData as WorkerData;
 
 /** Catch-ups that take at least this long are reported, so the time limit restarts for the check. */
 const REPORT_CATCH_UP_MS = 1;
@@ -44,7 +44,7 @@ function check(message: Extract<ToWorker, { type: 'check' }>): void {
   }
 
   const target = parseDocumentName(message.name);
-  const verdict = target ? checkUpdate(replica, target, message.update, templates, message.writer) : refuse('invalid', `"${message.name}" is not a document name the server serves`);
+  const verdict = target ? checkUpdate(replica, target, message.update, templates, message.writer, maxDocumentBytes) : refuse('invalid', `"${message.name}" is not a document name the server serves`);
   post({ type: 'verdict', id: message.id, verdict });
 }
 

@@ -12,11 +12,13 @@
  *   name is not one the server serves.
  * - `wrong-writer`: a register entry it adds names a writer other than the signed-in person, or a
  *   time later than the server's clock allows (`writer-check.ts`).
+ * - `over-limit`: it decodes and is well formed, but the document would pass a limit of plan size
+ *   (`model/wire/limits.ts`): its encoded size, a text field's length, a table's rows.
  * - `timeout`: checking took longer than the time limit (the worker was restarted).
  * - `error`: the validator itself failed (worker crashed, or the validator was closed); refused
  *   to be safe, the update may well be fine and the client will send it again.
  */
-export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'wrong-writer' | 'timeout' | 'error';
+export type RefusalCode = 'too-large' | 'undecodable' | 'invalid' | 'wrong-writer' | 'over-limit' | 'timeout' | 'error';
 
 /** The outcome of a check. `problems` lists what is wrong, one `path: message` per line, when known. */
 export type UpdateVerdict =

@@ -5,6 +5,7 @@
  * plan, answered by {@link CreatedChildReply}).
  */
 import { z } from 'zod';
+import { controlCharacterMessage, hasControlCharacters } from '../limits.ts';
 
 export const Rating = z.enum(['red', 'amber', 'green']);
 export type Rating = z.infer<typeof Rating>;
@@ -49,15 +50,23 @@ export type ChildReply = CaseloadChild;
 
 export const Jurisdiction = z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']);
 
-/** `POST /api/children`: a new child made from the templates of a pathway. */
+/** One line of text of at most `max` characters, without control characters (`../limits.ts`). */
+function oneLine(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !hasControlCharacters(s), { error: (issue) => controlCharacterMessage(String(issue.input)) });
+}
+
+/** `POST /api/children`: a new child made from the templates of a pathway. No field holds a control character. */
 export const NewChildBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    pathwayId: z.string().min(1).max(100),
+    name: oneLine(200).trim().min(1),
+    pathwayId: oneLine(100).min(1),
     dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
     jurisdiction: Jurisdiction.optional(),
-    legalStatus: z.string().max(200).optional(),
-    proceedings: z.string().max(200).optional(),
+    legalStatus: oneLine(200).optional(),
+    proceedings: oneLine(200).optional(),
     multiTrack: z.boolean().optional(),
     earlyPermanence: z.boolean().optional(),
   })

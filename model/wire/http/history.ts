@@ -33,7 +33,7 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 /** How a change came about. */
-export const AuditAction = z.enum(['edit', 'create', 'import', 'restore']);
+export const AuditAction = z.enum(['edit', 'create', 'import', 'restore', 'delete-version']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** One entry: one writer's stored batch of changes to one document. */

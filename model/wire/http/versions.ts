@@ -2,13 +2,15 @@
  * Named versions of a child's plan: `POST /api/children/:id/versions` ({@link NewVersionBody},
  * answered 201 by {@link CreatedVersionReply}), `GET .../versions` ({@link VersionsReply}),
  * `GET .../versions/:vid` ({@link VersionReply}), `POST .../versions/:vid/restore`
- * ({@link RestoreReply}). `GET .../versions/:vid/minutes` answers HTML, not JSON.
+ * ({@link RestoreReply}), `DELETE .../versions/:vid` (administrators only, {@link DeletedVersionReply}).
+ * `GET .../versions/:vid/minutes` answers HTML, not JSON.
  */
 import { z } from 'zod';
+import { hasControlCharacters } from '../limits.ts';
 import { Person } from './history.ts';
 
-/** Control characters and lone surrogates: a version name is one line of well-formed text. */
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
+/** Control characters (`../limits.ts`) and lone surrogates: a version name is one line of well-formed text. */
+const SURROGATE = /\p{Cs}/u;
 const NAME_IT = 'name the version, e.g. "PPM 2026-11-03, minutes agreed"';
 
 /** A name of 1 to 200 characters on one line. */
@@ -19,7 +21,7 @@ export const NewVersionBody = z
       .trim()
       .min(1, NAME_IT)
       .max(200, 'a version name is at most 200 characters')
-      .refine((s) => !CONTROL.test(s), 'a version name is one line of text without control characters'),
+      .refine((s) => !hasControlCharacters(s) && !SURROGATE.test(s), 'a version name is one line of text without control characters'),
   })
   .strict();
 export type NewVersionBody = z.infer<typeof NewVersionBody>;
@@ -40,5 +42,12 @@ export const VersionReply = z.object({ version: VersionSummary, plan: z.record(z
 export type VersionReply = z.infer<typeof VersionReply>;
 
 /** A restore done: whether the plan changed, the bytes of the change, and words for a person. */
+/** The answer to an administrator deleting a version: what it was and the bytes freed; the audit names who. */
+export const DeletedVersionReply = z.object({
+  deleted: z.object({ id: z.string(), name: z.string(), createdAt: z.string(), createdBy: z.string(), bytes: z.number().int().min(0) }),
+  message: z.string(),
+});
+export type DeletedVersionReply = z.infer<typeof DeletedVersionReply>;
+
 export const RestoreReply = z.object({ restored: VersionSummary, changed: z.boolean(), bytes: z.number().int().min(0), message: z.string() });
 export type RestoreReply = z.infer<typeof RestoreReply>;

@@ -19,10 +19,15 @@ export interface StoredDocument {
   readonly seq: number;
 }
 
-/** Updates stored since the last snapshot, to decide when to compact. */
+/**
+ * Updates stored since the last snapshot, to decide when to compact, and the highest seq stored
+ * (0 when nothing is): it changes with every append, so it names the stored state cheaply (the
+ * calendar cache keys a document on disk by it).
+ */
 export interface PendingUpdates {
   readonly count: number;
   readonly bytes: number;
+  readonly lastSeq: number;
 }
 
 /** Counters of one log instance since it was opened (for tests, metrics and benchmarks). */

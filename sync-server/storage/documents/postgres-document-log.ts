@@ -146,11 +146,11 @@ class PostgresDocumentLog implements DocumentLog {
   async pending(name: string): Promise<PendingUpdates> {
     checkName(name);
     this.#checkOpen();
-    const { rows } = await this.#pool.query<{ pending_count: string; pending_bytes: string }>(
-      'SELECT pending_count, pending_bytes FROM yjs_documents WHERE name = $1',
+    const { rows } = await this.#pool.query<{ pending_count: string; pending_bytes: string; last_seq: string }>(
+      'SELECT pending_count, pending_bytes, last_seq FROM yjs_documents WHERE name = $1',
       [name],
     );
-    return { count: Number(rows[0]?.pending_count ?? 0), bytes: Number(rows[0]?.pending_bytes ?? 0) };
+    return { count: Number(rows[0]?.pending_count ?? 0), bytes: Number(rows[0]?.pending_bytes ?? 0), lastSeq: Number(rows[0]?.last_seq ?? 0) };
   }
 
   async names(): Promise<string[]> {

@@ -148,7 +148,7 @@ class SqliteDocumentLog implements DocumentLog {
       checkName(name);
       this.#checkOpen();
       const head = this.#sql.head.get(name) as Head | undefined;
-      return { count: head?.pending_count ?? 0, bytes: head?.pending_bytes ?? 0 };
+      return { count: head?.pending_count ?? 0, bytes: head?.pending_bytes ?? 0, lastSeq: head?.last_seq ?? 0 };
     });
   }
 

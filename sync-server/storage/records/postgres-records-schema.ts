@@ -98,6 +98,9 @@ const MIGRATIONS: readonly string[] = [
      id integer PRIMARY KEY CHECK (id = 1),
      rated_on text NOT NULL
    );`,
+  // 3: an administrator may delete a named version, audited as 'delete-version'.
+  `ALTER TABLE records_audit DROP CONSTRAINT records_audit_action_check;
+   ALTER TABLE records_audit ADD CONSTRAINT records_audit_action_check CHECK (action IN ('edit', 'create', 'restore', 'import', 'delete-version'));`,
 ];
 
 /** The records schema version this code writes. */

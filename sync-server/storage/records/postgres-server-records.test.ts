@@ -59,9 +59,9 @@ describe('PostgreSQL records store', () => {
     const all = await Promise.all(Array.from({ length: 4 }, () => openPostgresServerRecords({ databaseUrl })));
     await Promise.all(all.map((records) => records.close()));
     const { rows } = await query(databaseUrl, 'SELECT version FROM records_schema');
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
-    await query(databaseUrl, 'INSERT INTO records_schema (version) VALUES (3)');
-    await expect(openPostgresServerRecords({ databaseUrl })).rejects.toThrow(/records schema version 3/);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    await query(databaseUrl, 'INSERT INTO records_schema (version) VALUES (4)');
+    await expect(openPostgresServerRecords({ databaseUrl })).rejects.toThrow(/records schema version 4/);
   });
 
   it('refuses TRUNCATE of the audit log and deleting its chain head, not only row changes', async () => {

@@ -11,7 +11,7 @@ import { appendPostgresAudit, postgresAuditPage, verifyPostgresAudit } from './p
 import { migrateRecordsPostgres } from './postgres-records-schema.ts';
 import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, plainBytes, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 import { accountSettings } from './account-settings.ts';
 
 /** How to reach the database. */
@@ -25,6 +25,8 @@ export interface PostgresServerRecordsOptions {
 }
 
 const VERSION_COLUMNS = 'id, document, name, created_at, created_by';
+/** First key of the advisory lock that serialises saving versions of one document (the second is its name's hash). */
+const VERSION_LOCK = 7_242_015;
 
 /** Connects, creates or upgrades the records tables, and returns the records. */
 export async function openPostgresServerRecords(options: PostgresServerRecordsOptions): Promise<ServerRecords> {
@@ -167,12 +169,28 @@ class PostgresServerRecords implements ServerRecords {
     return this.#run(() => verifyPostgresAudit(this.#pool));
   }
 
-  addVersion(version: NamedVersion): Promise<void> {
+  addVersion(version: NamedVersion, max?: number): Promise<boolean> {
     return this.#run(async () => {
       const v = checked(VersionInput, version, 'addVersion');
-      await this.#write((client) =>
-        client.query(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6)`, [v.id, v.document, v.name, v.createdAt, v.createdBy, v.state]),
+      return this.#write(async (client) => {
+        if (max !== undefined) {
+          // Saves of one document queue on this lock until commit, so a count cannot go stale.
+          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [VERSION_LOCK, v.document]);
+          const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM records_versions WHERE document = $1', [v.document]);
+          if (Number(rows[0]!.n) >= max) return false;
+        }
+        await client.query(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6)`, [v.id, v.document, v.name, v.createdAt, v.createdBy, v.state]);
+        return true;
+      });
+    });
+  }
+
+  deleteVersion(id: string): Promise<DeletedVersion | undefined> {
+    return this.#run(async () => {
+      const { rows } = await this.#write((client) =>
+        client.query<VersionRow & { bytes: number }>(`DELETE FROM records_versions WHERE id = $1 RETURNING ${VERSION_COLUMNS}, octet_length(state) AS bytes`, [String(id)]),
       );
+      return rows[0] && { ...versionInfoOf(rows[0]), bytes: Number(rows[0].bytes) };
     });
   }
 

@@ -45,7 +45,7 @@ export const GrantInput = z.object({
   restricted: z.boolean(),
 });
 
-export const AUDIT_ACTIONS = ['edit', 'create', 'restore', 'import'] as const;
+export const AUDIT_ACTIONS = ['edit', 'create', 'restore', 'import', 'delete-version'] as const;
 
 export const NewAuditEntryInput = z.object({
   at: isoTime,

@@ -124,6 +124,25 @@ export function describeServerRecords(backend: string, createStore: () => Promis
       expect(await records.version('v1')).toEqual(namedVersion('v1', '2026-11-03T10:00:00.000Z'));
     });
 
+    it('keeps at most a number of versions per document, even saved in parallel, and deletes one', async () => {
+      const records = await stores.fresh();
+      const saved = await Promise.all(Array.from({ length: 6 }, (_, i) => records.addVersion(namedVersion(`p${i}`, `2026-11-0${i + 1}T10:00:00.000Z`), 3)));
+      expect(saved.filter(Boolean)).toHaveLength(3);
+      expect(await records.versionsOf('child:c1')).toHaveLength(3);
+      // Another document has its own count.
+      expect(await records.addVersion({ ...namedVersion('q1', '2026-11-01T10:00:00.000Z'), document: 'child:c2' }, 3)).toBe(true);
+      const kept = (await records.versionsOf('child:c1'))[0]!;
+      const deleted = await records.deleteVersion(kept.id);
+      expect(deleted).toEqual({ ...kept, bytes: 4 });
+      expect(await records.version(kept.id)).toBeUndefined();
+      expect(await records.deleteVersion(kept.id)).toBeUndefined();
+      expect(await records.addVersion(namedVersion('p9', '2026-11-09T10:00:00.000Z'), 3)).toBe(true);
+      // The audit log accepts the deletion's action.
+      const [entry] = await records.appendAudit([{ at: '2026-11-10T10:00:00.000Z', username: 'admin', document: 'child:c1', parts: [`version ${kept.id}`], bytes: 4, action: 'delete-version' }]);
+      expect(entry).toMatchObject({ action: 'delete-version' });
+      expect(await records.verifyAudit()).toEqual({ ok: true, entries: 1 });
+    });
+
     it('indexes children, in name order, replacing a summary when put again', async () => {
       const records = await stores.fresh();
       for (const [id, name] of [['c2', 'Zoe'], ['c1', 'amy'], ['c3', 'Ben'], ['c4', 'Émile'], ['c5', 'Ben']]) await records.putChild(summary(id!, name!));

@@ -60,8 +60,11 @@ export interface AuditEntry {
   /** Parts of the plan touched, e.g. ["ppms", "child"]. */
   readonly parts: readonly string[];
   readonly bytes: number;
-  /** What happened: an edit, a restore of a named version, creation, an import. */
-  readonly action: 'edit' | 'create' | 'restore' | 'import';
+  /**
+   * What happened: an edit, a restore of a named version, creation, an import, or an
+   * administrator deleting a named version (`parts` then names it: `version <id>`, `bytes` its size).
+   */
+  readonly action: 'edit' | 'create' | 'restore' | 'import' | 'delete-version';
   /** Hex SHA-256 of the previous entry ('' for the first). */
   readonly prevHash: string;
   /** Hex SHA-256 over this entry's fields and prevHash. */
@@ -81,6 +84,9 @@ export interface NamedVersion {
   /** Y.encodeStateAsUpdate of the document at that point. */
   readonly state: Uint8Array;
 }
+
+/** A version just deleted: what it was, and how many bytes of state went with it. */
+export type DeletedVersion = Omit<NamedVersion, 'state'> & { readonly bytes: number };
 
 /** One child in the caseload index, updated whenever the child's plan is stored. */
 export interface ChildSummary {
@@ -216,8 +222,17 @@ export interface ServerRecords {
    */
   verifyAudit(): Promise<AuditVerification>;
 
-  /** Stores a named version; rejects when the id is taken. */
-  addVersion(version: NamedVersion): Promise<void>;
+  /**
+   * Stores a named version; rejects when the id is taken. With `max`, stores it only when its
+   * document has fewer than `max` versions, checked in the same transaction as the insert (so
+   * parallel saves never pass it), and resolves false when it has not (nothing stored).
+   */
+  addVersion(version: NamedVersion, max?: number): Promise<boolean>;
+  /**
+   * Deletes the version `id` (an administrator's decision; the caller audits it). Resolves what it
+   * was, with the size of its state in bytes, or undefined when there is no such version.
+   */
+  deleteVersion(id: string): Promise<DeletedVersion | undefined>;
   /** Versions of a document, newest first (by createdAt, then id), without their state. */
   versionsOf(document: string): Promise<Omit<NamedVersion, 'state'>[]>;
   version(id: string): Promise<NamedVersion | undefined>;

@@ -92,6 +92,30 @@ const MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      rated_on TEXT NOT NULL
    ) STRICT;`,
+  // 3: an administrator may delete a named version, audited as 'delete-version'. SQLite cannot
+  // change a CHECK, so the audit table is copied into one with the new list (entries unchanged,
+  // so the hash chain still verifies) and its index and append-only triggers made again.
+  `CREATE TABLE records_audit_next (
+     seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+     at TEXT NOT NULL,
+     username TEXT NOT NULL,
+     document TEXT NOT NULL,
+     parts TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     action TEXT NOT NULL CHECK (action IN ('edit', 'create', 'restore', 'import', 'delete-version')),
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   ) STRICT;
+   INSERT INTO records_audit_next SELECT seq, at, username, document, parts, bytes, action, prev_hash, hash FROM records_audit;
+   DROP TRIGGER records_audit_no_update;
+   DROP TRIGGER records_audit_no_delete;
+   DROP TABLE records_audit;
+   ALTER TABLE records_audit_next RENAME TO records_audit;
+   CREATE INDEX records_audit_by_document ON records_audit (document, seq);
+   CREATE TRIGGER records_audit_no_update BEFORE UPDATE ON records_audit
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be changed'); END;
+   CREATE TRIGGER records_audit_no_delete BEFORE DELETE ON records_audit
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be deleted'); END;`,
 ];
 
 /** The records schema version this code writes. */

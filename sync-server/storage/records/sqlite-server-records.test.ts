@@ -88,7 +88,7 @@ describe('SQLite records store', () => {
       expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
       // The document log owns user_version; the records have their own table.
       expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
-      expect(db.prepare('SELECT version FROM records_schema').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(db.prepare('SELECT version FROM records_schema').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       expect(db.prepare('SELECT count(*) AS n FROM records_accounts').get()).toEqual({ n: 1 });
       expect(db.prepare('SELECT count(*) AS n FROM yjs_updates').get()).toEqual({ n: 1 });
     });
@@ -96,7 +96,7 @@ describe('SQLite records store', () => {
     await records.close();
     // Opening again migrates nothing.
     await (await openSqliteServerRecords({ dataDir })).close();
-    withDatabase(dataDir, (db) => expect(db.prepare('SELECT version FROM records_schema').all()).toEqual([{ version: 1 }, { version: 2 }]));
+    withDatabase(dataDir, (db) => expect(db.prepare('SELECT version FROM records_schema').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]));
   });
 
   it('keeps one audit chain while several processes append to the same file', { timeout: 60_000 }, async () => {
@@ -124,8 +124,8 @@ describe('SQLite records store', () => {
   it('refuses a file written by a newer records schema', async () => {
     const dataDir = await tempDir();
     await (await openSqliteServerRecords({ dataDir })).close();
-    withDatabase(dataDir, (db) => db.exec('INSERT INTO records_schema (version) VALUES (3)'));
-    await expect(openSqliteServerRecords({ dataDir })).rejects.toThrow(/records schema version 3/);
+    withDatabase(dataDir, (db) => db.exec('INSERT INTO records_schema (version) VALUES (4)'));
+    await expect(openSqliteServerRecords({ dataDir })).rejects.toThrow(/records schema version 4/);
   });
 
   it('the backup API copy of the file holds the records; restoring it brings every record back', async () => {

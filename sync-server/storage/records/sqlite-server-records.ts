@@ -13,8 +13,8 @@ import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPassw
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
+import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 import { accountSettings } from './account-settings.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 
 /** Where and how to open the records. */
 export interface SqliteServerRecordsOptions {
@@ -76,6 +76,8 @@ class SqliteServerRecords implements ServerRecords {
       addVersion: prepare(`INSERT INTO records_versions (${VERSION_COLUMNS}, state) VALUES (?, ?, ?, ?, ?, ?)`),
       versionsOf: prepare(`SELECT ${VERSION_COLUMNS} FROM records_versions WHERE document = ? ORDER BY created_at DESC, id DESC`),
       version: prepare(`SELECT ${VERSION_COLUMNS}, state FROM records_versions WHERE id = ?`),
+      countVersions: prepare('SELECT count(*) AS n FROM records_versions WHERE document = ?'),
+      deleteVersion: prepare(`DELETE FROM records_versions WHERE id = ? RETURNING ${VERSION_COLUMNS}, length(state) AS bytes`),
       putChild: prepare(`INSERT INTO records_children (child_id, name, pathway_id, pathway_title, stage, rating, next_due, next_due_title, updated_at, rated_on, rating_input)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (child_id) DO UPDATE SET name = excluded.name, pathway_id = excluded.pathway_id, pathway_title = excluded.pathway_title,
@@ -201,11 +203,24 @@ class SqliteServerRecords implements ServerRecords {
     return this.#run(() => this.#audit.verify());
   }
 
-  addVersion(version: NamedVersion): Promise<void> {
+  addVersion(version: NamedVersion, max?: number): Promise<boolean> {
     return this.#run(() => {
       const v = checked(VersionInput, version, 'addVersion');
-      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => this.#sql.addVersion!.run(v.id, v.document, v.name, v.createdAt, v.createdBy, v.state));
+      return inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
+        if (max !== undefined && (this.#sql.countVersions!.get(v.document) as { n: number }).n >= max) return false;
+        this.#sql.addVersion!.run(v.id, v.document, v.name, v.createdAt, v.createdBy, v.state);
+        return true;
+      });
     });
+  }
+
+  deleteVersion(id: string): Promise<DeletedVersion | undefined> {
+    return this.#run(() =>
+      inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
+        const row = this.#sql.deleteVersion!.get(String(id)) as (VersionRow & { bytes: number }) | undefined;
+        return row && { ...versionInfoOf(row), bytes: Number(row.bytes) };
+      }),
+    );
   }
 
   versionsOf(document: string): Promise<Omit<NamedVersion, 'state'>[]> {

@@ -32,6 +32,7 @@ export async function openThreadedSqliteServerRecords(options: SqliteServerRecor
       'auditOf',
       'verifyAudit',
       'addVersion',
+      'deleteVersion',
       'versionsOf',
       'version',
       'putChild',
