@@ -13,6 +13,7 @@ import type { HealthReply } from '../model/wire/index.ts';
 import type { Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
+import { Presence } from './collab/presence.ts';
 import { sharedThroughRedis } from './collab/redis-sharing.ts';
 import { SocketFrontExtension, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
@@ -88,12 +89,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const today = (): string => dayIn(now(), timeZone);
   const activity = new Activity({ records, log, stored: durable, today, say });
   const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
-  const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
+  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say, maxSocketsPerPerson: config.MAX_SOCKETS_PER_PERSON });
+  const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say, admitSocket: (request, username) => front.admit(request, username) });
+  const presence = new Presence({ log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
-  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
-  // Hook order by priority: access (1000), then Redis (1000, added after it), checks (200),
-  // durable storage (150), then activity and the socket front (100).
-  const extensions: Extension[] = [access, checks, durable, activity, front];
+  // Hook order by priority: access (1000), then Redis (1000, added after it), presence (900),
+  // checks (200), durable storage (150), then activity and the socket front (100).
+  const extensions: Extension[] = [access, presence, checks, durable, activity, front];
   if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
 

@@ -24,6 +24,16 @@ export const Config = StorageConfig.extend({
    * whatever the machine's own zone. Every instance sharing a store must have the same.
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
+  /**
+   * Authenticated WebSockets (windows or tabs of the board) one account may hold open at once;
+   * further ones are closed with 4430 too-many-connections (docs/limits.md). Default 20.
+   */
+  MAX_SOCKETS_PER_PERSON: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int().min(1).max(1000).optional(),
+  /**
+   * `on` serves the client's source maps (`*.map`), for development; by default they are not
+   * served, so the deployed page does not hand out its sources.
+   */
+  SOURCE_MAPS: z.enum(['on', 'off'], { error: 'on or off' }).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

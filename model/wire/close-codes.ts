@@ -46,6 +46,12 @@ export const CLOSE = {
     message: 'The server refused a change that does not fit this plan; the plan on the server is unchanged.',
   },
   rateLimited: { code: 4429, reason: 'rate-limited', ends: 'retry', message: 'Too many changes were sent at once; connecting again shortly.' },
+  tooManyConnections: {
+    code: 4430,
+    reason: 'too-many-connections',
+    ends: 'retry',
+    message: 'Too many open windows or tabs of the board are signed in as you. Close some; this one connects again by itself.',
+  },
   storageUnavailable: {
     code: 4503,
     reason: 'storage-unavailable',

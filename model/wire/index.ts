@@ -12,3 +12,4 @@ export * from './http/history.ts';
 export * from './http/versions.ts';
 export * from './http/calendar.ts';
 export * from './http/health.ts';
+export * from './presence.ts';

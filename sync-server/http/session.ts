@@ -11,6 +11,7 @@ import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.ts';
 import type { Account, ServerRecords } from '../storage/records/server-records.ts';
 import { LoginBody, type MeReply, type SessionReply, type SessionUser } from '../../model/wire/index.ts';
+import { BODY_LIMITS } from './body-limits.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 
 /** Failed attempts allowed per username and address, and per address, in 15 minutes. */
@@ -48,7 +49,7 @@ export class Sessions {
 
   routes(router: Router): void {
     router.on('POST', '/api/login', async ({ req }) => {
-      const body = await readJson(req, LoginBody);
+      const body = await readJson(req, LoginBody, BODY_LIMITS.login);
       const address = req.socket.remoteAddress ?? 'unknown';
       const userKey = `${body.username}\0${address}`;
       await this.#limit(userKey, address);
