@@ -20,8 +20,10 @@ import { UpdateChecks } from './collab/update-checks.ts';
 import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
 import type { ApiDeps } from './http/guards.ts';
+import { healthRoute } from './http/health-route.ts';
 import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
+import { securityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './collab/activity.ts';
@@ -99,18 +101,30 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
 
+  // The address people reach the server at: PUBLIC_URL, else the address it listens on (never a
+  // request's Host header). Known once listening; calendar links and the CSP use it.
+  let address = config.PUBLIC_URL ?? 'http://127.0.0.1/';
+  let headers = securityHeaders(address);
   const sessions = new Sessions(records, secret);
   const router = new Router();
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
   const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index });
-  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today };
+  const apiDeps: ApiDeps = {
+    records,
+    sessions,
+    plans,
+    get publicUrl(): string {
+      return address;
+    },
+    today,
+  };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);
   calendarRoutes(router, apiDeps);
-  const serveClient = staticFiles(options.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url)));
+  const serveClient = staticFiles(options.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url)), { sourceMaps: config.SOURCE_MAPS === 'on' });
 
   const health = (): Health => {
     const d = durable.health();
@@ -123,11 +137,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     };
   };
 
+  const answerHealth = healthRoute(sessions, health);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res, headers);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz') {
-      const h = health();
-      sendJson(res, h.storage.state === 'ok' ? 200 : 503, h);
+      void answerHealth(req, res);
       return;
     }
     if (path.startsWith('/api/') || path === '/api') {
@@ -148,7 +163,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // In the background: a server that was down over midnight re-rates every plan now.
   void rerating.start();
   const port = (server.address() as AddressInfo).port;
-  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}/`;
+  const url = config.PUBLIC_URL ?? listenAddress(config.HOST, port);
+  address = url;
+  headers = securityHeaders(address);
   say(`storage: ${describeStore(config)}`);
 
   let stopping: Promise<boolean> | undefined;
@@ -174,6 +191,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     })());
 
   return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, today, health, stop };
+}
+
+/** `http://<host>:<port>/` for the address the server listens on (IPv6 in brackets). */
+function listenAddress(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

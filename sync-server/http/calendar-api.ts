@@ -88,9 +88,9 @@ export async function childCalendar(
   }
 }
 
-/** The address of the server as the user reaches it, ending in "/". */
-function baseUrl(deps: ApiDeps, req: IncomingMessage): string {
-  const base = deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
+/** The address of the server as people reach it (PUBLIC_URL or the listen address, never the Host header), ending in "/". */
+function baseUrl(deps: ApiDeps): string {
+  const base = deps.publicUrl;
   return base.endsWith('/') ? base : `${base}/`;
 }
 
@@ -117,7 +117,7 @@ export function calendarRoutes(router: Router, deps: ApiDeps): void {
   router.on('GET', '/api/me/calendar-url', async ({ req }) => {
     const account = await sessions.user(req);
     const key = formatCalendarKey(account.username, await calendarSecret(records, account.username));
-    const base = baseUrl(deps, req);
+    const base = baseUrl(deps);
     return {
       url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
       childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,
