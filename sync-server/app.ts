@@ -13,14 +13,17 @@ import type { HealthReply } from '../model/wire/index.ts';
 import { planLimitsOf, type Config } from './config.ts';
 import { AccessControl } from './collab/access-control.ts';
 import { DurableDocuments } from './collab/durable-documents.ts';
+import { Presence } from './collab/presence.ts';
 import { sharedThroughRedis } from './collab/redis-sharing.ts';
 import { SocketFrontExtension, type SocketFront } from './collab/socket-front.ts';
 import { UpdateChecks } from './collab/update-checks.ts';
 import { calendarRoutes } from './http/calendar-api.ts';
 import { childrenRoutes } from './http/children-api.ts';
 import type { ApiDeps } from './http/guards.ts';
+import { healthRoute } from './http/health-route.ts';
 import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
+import { securityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './collab/activity.ts';
@@ -92,29 +95,42 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const today = (): string => dayIn(now(), timeZone);
   const activity = new Activity({ records, log, stored: durable, today, say });
   const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
-  const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
+  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say, maxSocketsPerPerson: config.MAX_SOCKETS_PER_PERSON });
+  const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say, admitSocket: (request, username) => front.admit(request, username) });
+  const presence = new Presence({ log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}${r.problems ? `: ${r.problems.join('; ')}` : ''}`), {
     clockSkewMs: config.CLOCK_SKEW_SECONDS !== undefined ? config.CLOCK_SKEW_SECONDS * 1000 : undefined,
   });
-  const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say });
-  // Hook order by priority: access (1000), then Redis (1000, added after it), checks (200),
-  // durable storage (150), then activity and the socket front (100).
-  const extensions: Extension[] = [access, checks, durable, activity, front];
+  // Hook order by priority: access (1000), then Redis (1000, added after it), presence (900),
+  // checks (200), durable storage (150), then activity and the socket front (100).
+  const extensions: Extension[] = [access, presence, checks, durable, activity, front];
   if (config.REDIS_URL) extensions.push(sharedThroughRedis(config.REDIS_URL, say));
   const hocuspocus = new Hocuspocus({ name: 'permanence-board', quiet: true, timeout: 30_000, extensions });
 
+  // The address people reach the server at: PUBLIC_URL, else the address it listens on (never a
+  // request's Host header). Known once listening; calendar links and the CSP use it.
+  let address = config.PUBLIC_URL ?? 'http://127.0.0.1/';
+  let headers = securityHeaders(address);
   const sessions = new Sessions(records, secret, { trustedProxies: config.TRUST_PROXY ?? 0, limits: options.loginLimits });
   const router = new Router();
   sessions.routes(router);
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
   const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index, limits });
-  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today };
+  const apiDeps: ApiDeps = {
+    records,
+    sessions,
+    plans,
+    get publicUrl(): string {
+      return address;
+    },
+    today,
+  };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);
   calendarRoutes(router, apiDeps);
-  const serveClient = staticFiles(options.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url)));
+  const serveClient = staticFiles(options.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url)), { sourceMaps: config.SOURCE_MAPS === 'on' });
 
   const health = (): Health => {
     const d = durable.health();
@@ -127,11 +143,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     };
   };
 
+  const answerHealth = healthRoute(sessions, health);
   const server = createServer((req, res) => {
+    setSecurityHeaders(res, headers);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz') {
-      const h = health();
-      sendJson(res, h.storage.state === 'ok' ? 200 : 503, h);
+      void answerHealth(req, res);
       return;
     }
     if (path.startsWith('/api/') || path === '/api') {
@@ -152,7 +169,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // In the background: a server that was down over midnight re-rates every plan now.
   void rerating.start();
   const port = (server.address() as AddressInfo).port;
-  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}/`;
+  const url = config.PUBLIC_URL ?? listenAddress(config.HOST, port);
+  address = url;
+  headers = securityHeaders(address);
   say(`storage: ${describeStore(config)}`);
 
   let stopping: Promise<boolean> | undefined;
@@ -178,6 +197,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     })());
 
   return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, today, health, stop };
+}
+
+/** `http://<host>:<port>/` for the address the server listens on (IPv6 in brackets). */
+function listenAddress(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */

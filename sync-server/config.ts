@@ -50,6 +50,16 @@ export const Config = StorageConfig.extend({
   VERSIONS_PER_CHILD: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
   /** Most children one person may create or import in an hour. Default 60. */
   CHILDREN_PER_HOUR: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int().min(1).max(10_000).optional(),
+  /**
+   * Authenticated WebSockets (windows or tabs of the board) one account may hold open at once;
+   * further ones are closed with 4430 too-many-connections (docs/limits.md). Default 20.
+   */
+  MAX_SOCKETS_PER_PERSON: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int().min(1).max(1000).optional(),
+  /**
+   * `on` serves the client's source maps (`*.map`), for development; by default they are not
+   * served, so the deployed page does not hand out its sources.
+   */
+  SOURCE_MAPS: z.enum(['on', 'off'], { error: 'on or off' }).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

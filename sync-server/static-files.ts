@@ -17,8 +17,14 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** What else to serve. */
+export interface StaticOptions {
+  /** Serve source maps (`*.map`): for development only (`SOURCE_MAPS=on`); otherwise 404. */
+  readonly sourceMaps?: boolean;
+}
+
 /** Returns a handler that serves `root`; it answers 404 for anything it cannot serve. */
-export function staticFiles(root: string): (req: IncomingMessage, res: ServerResponse) => void {
+export function staticFiles(root: string, options: StaticOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -32,7 +38,7 @@ export function staticFiles(root: string): (req: IncomingMessage, res: ServerRes
       return;
     }
     const target = normalize(join(root, path));
-    if (target !== root && !target.startsWith(root + sep)) {
+    if ((target !== root && !target.startsWith(root + sep)) || (extname(target) === '.map' && options.sourceMaps !== true)) {
       res.writeHead(404).end();
       return;
     }

@@ -150,7 +150,7 @@ describe('the restricted document stays with those granted it', () => {
         reader.send(syncStep1Message(`${restricted}\0session-1`, new Y.Doc()));
 
         // Meanwhile the editor keeps working in the restricted document, with presence there.
-        editor.provider.setAwarenessField('note', `visiting ${LATER}`);
+        editor.provider.setAwarenessField('field', 'placementAddress');
         editor.doc.transact(() => record.text('placementAddress').insert(ADDRESS.length, `, then ${LATER}`));
         await editor.saved();
         // An edit of the plan, made after, reaching the reader, marks that anything sent its way has arrived.

@@ -29,9 +29,12 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-/** `/healthz`: its status and body. A SQLite server pauses while it waits for the lock, so allow time. */
-async function health(url: string): Promise<{ status: number; body: Health }> {
-  const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(20_000) });
+/**
+ * `/healthz` as an administrator sees it (`adminToken`): its status and body. A SQLite server
+ * pauses while it waits for the lock, so allow time.
+ */
+async function health(url: string, adminToken: string): Promise<{ status: number; body: Health }> {
+  const res = await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(20_000) });
   return { status: res.status, body: (await res.json()) as Health };
 }
 
@@ -60,6 +63,7 @@ async function outageScenario(outage: Outage): Promise<void> {
   const password = server.accounts.get('social.worker');
   expect(password, 'the demo accounts are printed on first start').toBeDefined();
   const token = await login(server.url, 'social.worker', password);
+  const adminToken = await login(server.url, 'team.manager', server.accounts.get('team.manager'));
   const childId = (await childIds(server.url, token))[0]!;
   const name = `child:${childId}`;
   const writer = connect(server.wsUrl, name, token);
@@ -72,7 +76,7 @@ async function outageScenario(outage: Outage): Promise<void> {
       appendMarker(writer.doc, m);
       await writer.saved();
     }
-    expect(await health(server.url)).toMatchObject({ status: 200, body: { status: 'ok', storage: { kind: outage.kind, state: 'ok' }, unsaved: [] } });
+    expect(await health(server.url, adminToken)).toMatchObject({ status: 200, body: { status: 'ok', storage: { kind: outage.kind, state: 'ok' }, unsaved: [] } });
 
     await outage.breakStorage(dataDir);
     const brokenAt = Date.now();
@@ -81,7 +85,7 @@ async function outageScenario(outage: Outage): Promise<void> {
     let failing: { status: number; body: Health } | undefined;
     await eventually(
       async () => {
-        failing = await health(server.url);
+        failing = await health(server.url, adminToken);
         return failing.body.storage.state === 'failing';
       },
       'healthz to report failing storage',
@@ -101,7 +105,7 @@ async function outageScenario(outage: Outage): Promise<void> {
     await sleep(Math.max(0, OUTAGE_MS - (Date.now() - brokenAt)));
     appendMarker(writer.doc, 'held4');
     during.push('held4');
-    const still = await health(server.url);
+    const still = await health(server.url, adminToken);
     expect(still.body.storage.state).toBe('failing');
     expect(still.body.unsaved.map((u) => u.document)).toContain(name);
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
@@ -111,7 +115,7 @@ async function outageScenario(outage: Outage): Promise<void> {
     await writer.saved(30_000);
     await eventually(
       async () => {
-        const h = await health(server.url);
+        const h = await health(server.url, adminToken);
         return h.status === 200 && h.body.storage.state === 'ok' && h.body.unsaved.length === 0;
       },
       'healthz to report storage recovered',

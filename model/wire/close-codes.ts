@@ -63,6 +63,12 @@ export const CLOSE = {
       "The server refused a change that would take this plan past one of its size limits (a text field's length, a table's rows or the plan's whole size); the plan on the server is unchanged. Shorten the text, or ask an administrator.",
   },
   rateLimited: { code: 4429, reason: 'rate-limited', ends: 'retry', message: 'Too many changes were sent at once; connecting again shortly.' },
+  tooManyConnections: {
+    code: 4430,
+    reason: 'too-many-connections',
+    ends: 'retry',
+    message: 'Too many open windows or tabs of the board are signed in as you. Close some; this one connects again by itself.',
+  },
   storageUnavailable: {
     code: 4503,
     reason: 'storage-unavailable',

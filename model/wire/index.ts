@@ -13,3 +13,4 @@ export * from './http/history.ts';
 export * from './http/versions.ts';
 export * from './http/calendar.ts';
 export * from './http/health.ts';
+export * from './presence.ts';

@@ -8,6 +8,24 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { AdminCommand, AdminIo } from './command.ts';
 
+/**
+ * `text` with every character that could steer a terminal shown escaped as `\uXXXX`: the C0
+ * controls but tab and line ends (newline, and CR before a newline or at the end, where the line's newline follows), DEL, the C1 controls (CSI
+ * among them) and the bidirectional overrides and isolates (which reorder what is shown). A name
+ * made of `ESC ]0;…` is printed as `\u001b]0;…` instead of retitling or clearing the admin's
+ * terminal. The escapes are also valid inside JSON strings, so `--json` output stays JSON.
+ * {@link runAdmin} passes every line any command writes through it.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/\r(?!\n|$)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The same `io` with every line passed through {@link escapeControls}. */
+export function escapedIo(io: AdminIo): AdminIo {
+  return { out: (line) => io.out(escapeControls(line)), err: (line) => io.err(escapeControls(line)) };
+}
+
 /** Exit statuses of the admin commands. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 

@@ -3,7 +3,7 @@
  * own file and is registered here; unknown commands and bad options get a usage message and
  * exit status 2.
  */
-import { withJsonOption } from './admin-reply.ts';
+import { escapedIo, withJsonOption } from './admin-reply.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import type { AdminCommand, AdminIo } from './command.ts';
 import { calendarCommand } from './calendar-command.ts';
@@ -38,8 +38,13 @@ function usage(io: AdminIo): void {
   for (const c of COMMANDS) io.err(`  ${c.name.padEnd(12)} ${c.summary}`);
 }
 
-/** Runs the admin command line and returns the exit status. */
-export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+/**
+ * Runs the admin command line and returns the exit status. Everything written, by any command,
+ * has its control characters escaped (`escapeControls`), so no stored name can steer the
+ * terminal.
+ */
+export async function runAdmin(argv: string[], rawIo: AdminIo): Promise<number> {
+  const io = escapedIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     usage(io);

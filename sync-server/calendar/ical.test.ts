@@ -180,3 +180,22 @@ describe('toICalendar', () => {
     expect(event!.description).toBe('Line 1\nLine 2 — café');
   });
 });
+
+describe('control characters', () => {
+  it('are removed from every text, keeping tab, line breaks and the escaping', () => {
+    const text = toICalendar({
+      name: 'Rowan\u0000 Example\u000b: plan',
+      description: 'as of\u001b[2J today',
+      entries: [{ uid: 'u1@permanence-board', kind: 'due', date: '2026-11-02', summary: 'PPM\u0000; review\u007f, \u0085next', description: 'line one\nline\ttwo\u000c' }],
+      stamp: STAMP,
+    });
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    const lines = unfold(text);
+    expect(lines).toContain('X-WR-CALNAME:Rowan Example: plan');
+    expect(lines).toContain('X-WR-CALDESC:as of[2J today');
+    expect(lines).toContain('SUMMARY:PPM\\; review\\, next');
+    expect(lines).toContain('DESCRIPTION:line one\\nline\ttwo');
+    expect(events(text).map((e) => e.summary)).toEqual(['PPM; review, next']);
+  });
+});

@@ -6,7 +6,9 @@
  * ical-generator writes the text (escaping, UTF-8-aware folding at 75 octets, CRLF). Two of its
  * gaps are closed here: it writes the calendar name unescaped, so the name is escaped first,
  * and its last line has no CRLF, so one is added. Series RRULEs are passed as text so that
- * UNTIL stays a DATE, as RFC 5545 requires when DTSTART is a DATE.
+ * UNTIL stays a DATE, as RFC 5545 requires when DTSTART is a DATE. Control characters RFC 5545
+ * forbids in TEXT (all but tab and line breaks, which are escaped) are removed from every text
+ * first ({@link stripControls}): NUL, vertical tab and ESC would make the feed invalid.
  */
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import { dayToDate, parseDay } from '../../model/calendar/day.ts';
@@ -35,8 +37,8 @@ export function toICalendar(feed: CalendarFeed): string {
     prodId: PRODID,
     method: ICalCalendarMethod.PUBLISH,
     scale: 'GREGORIAN',
-    name: escapeText(feed.name),
-    description: feed.description === undefined ? null : escapeText(feed.description),
+    name: escapeText(stripControls(feed.name)),
+    description: feed.description === undefined ? null : escapeText(stripControls(feed.description)),
   });
   for (const e of feed.entries) {
     const day = parseDay(e.date);
@@ -47,13 +49,23 @@ export function toICalendar(feed: CalendarFeed): string {
       allDay: true,
       start: dayToDate(day),
       end: dayToDate(day + 1),
-      summary: e.summary,
-      description: e.description,
+      summary: stripControls(e.summary),
+      description: stripControls(e.description),
       transparency: ICalEventTransparency.TRANSPARENT,
       repeating: e.rrule === undefined ? null : `RRULE:${e.rrule}`,
     });
   }
   return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * `text` without the characters RFC 5545 does not allow in a TEXT value (CONTROL: U+0000 to
+ * U+0008, U+000B, U+000C, U+000E to U+001F and U+007F; tab is allowed, and CR and LF are line
+ * breaks, escaped as `\n`), nor the C1 controls.
+ */
+export function stripControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, '');
 }
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */

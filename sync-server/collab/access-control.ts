@@ -7,13 +7,12 @@
  * a revoked grant, a disabled account, an expired token or an ended session (the account's
  * session generation changed: sign out everywhere, password change, disable) closes them with a
  * named code.
- * Presence (awareness) carries the identity the server authenticated, whatever the client sent.
+ * Presence (awareness) is limited, and carries the identity the server authenticated, in `presence.ts`.
  */
 import type {
   Connection,
   Extension,
   Hocuspocus,
-  beforeHandleAwarenessPayload,
   connectedPayload,
   onAuthenticatePayload,
   onDisconnectPayload,
@@ -49,6 +48,11 @@ export interface AccessOptions {
   /** How often open connections are re-checked, in ms. Default 1000. */
   readonly recheckMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * Counts the socket of `request` as one of `username`'s (`SocketFront.admit`): false when
+   * they already hold the most sockets allowed (the front has closed it then).
+   */
+  readonly admitSocket?: (request: object, username: string) => boolean;
 }
 
 export class AccessControl implements Extension {
@@ -58,8 +62,6 @@ export class AccessControl implements Extension {
   readonly #secret: Uint8Array;
   readonly #options: AccessOptions;
   readonly #open = new Set<Connection<AccessContext>>();
-  /** Awareness client ids announced by each socket, so no one can speak for another's id. */
-  readonly #clientOwner = new Map<string, Map<number, string>>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #version = -1;
   #checking = false;
@@ -92,6 +94,7 @@ export class AccessControl implements Extension {
     if (verified.claims.gen !== (await sessionGeneration(this.#records, account.username))) throw new WireError(CLOSE.unauthorized);
     const grant = await this.#records.grantFor(account.username, name.childId);
     if (!grant || (name.kind === 'restricted' && !grant.restricted)) throw new WireError(CLOSE.forbidden);
+    if (this.#options.admitSocket && !this.#options.admitSocket(data.request, account.username)) throw new WireError(CLOSE.tooManyConnections);
     if (grant.level === 'read') data.connectionConfig.readOnly = true;
     return {
       user: { username: account.username, name: account.name, role: account.role, organisation: account.organisation },
@@ -110,31 +113,6 @@ export class AccessControl implements Extension {
 
   async onDisconnect({ socketId, documentName }: onDisconnectPayload<AccessContext>): Promise<void> {
     for (const c of this.#open) if (c.socketId === socketId && c.document.name === documentName) this.#open.delete(c);
-    const owners = this.#clientOwner.get(documentName);
-    if (owners) for (const [id, owner] of owners) if (owner === socketId) owners.delete(id);
-    await Promise.resolve();
-  }
-
-  /**
-   * Rewrites presence to the authenticated identity and drops states a connection sends for
-   * awareness client ids that belong to another connection.
-   */
-  async beforeHandleAwareness(data: beforeHandleAwarenessPayload<AccessContext>): Promise<void> {
-    const context = data.context;
-    if (!context) return;
-    let owners = this.#clientOwner.get(data.documentName);
-    if (!owners) this.#clientOwner.set(data.documentName, (owners = new Map<number, string>()));
-    for (const [clientId, state] of data.states) {
-      const owner = owners.get(clientId);
-      if (owner !== undefined && owner !== data.socketId) {
-        data.states.delete(clientId);
-        continue;
-      }
-      owners.set(clientId, data.socketId);
-      if (state && typeof state === 'object') {
-        state.user = { ...(typeof state.user === 'object' && state.user !== null ? (state.user as object) : {}), ...context.user, readOnly: context.level === 'read' };
-      }
-    }
     await Promise.resolve();
   }
 

@@ -6,7 +6,11 @@
  *   larger frames close the socket with 1009);
  * - a rate cap per socket (messages and bytes per second, token buckets; close 4429);
  * - a cap on sockets that have not yet authenticated any document, each of which must
- *   authenticate within {@link LIMITS.authenticateWithinMs} (close 4408) and holds little memory.
+ *   authenticate within {@link LIMITS.authenticateWithinMs} (close 4408) and holds little memory;
+ * - at most `maxSocketsPerPerson` authenticated sockets per account (default
+ *   {@link LIMITS.socketsPerPerson}; further ones are closed with 4430 too-many-connections);
+ * - presence frames larger than {@link PRESENCE_LIMITS.maxMessageBytes} are dropped before they
+ *   are decoded (the rest of presence's limits are `presence.ts`'s).
  * Acknowledgements pass through the durability gate (`ack-gate.ts`).
  */
 import type { Extension, Hocuspocus, connectedPayload, onConfigurePayload } from '@hocuspocus/server';
@@ -14,6 +18,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { gateAcknowledgements } from './ack-gate.ts';
+import { PRESENCE_LIMITS } from './presence.ts';
+import { TokenBucket } from './token-bucket.ts';
 import { CLOSE } from '../../model/wire/index.ts';
 
 /** The documented limits (see sync-server/README.md). */
@@ -28,28 +34,9 @@ export const LIMITS = {
   maxUnauthenticated: 256,
   /** Time a socket has to authenticate its first document. */
   authenticateWithinMs: 10_000,
+  /** Authenticated sockets open at once per account, unless configured (`MAX_SOCKETS_PER_PERSON`). */
+  socketsPerPerson: 20,
 } as const;
-
-class Bucket {
-  #tokens: number;
-  #at = Date.now();
-  readonly #rate: number;
-  readonly #burst: number;
-
-  constructor(rate: number) {
-    this.#rate = rate;
-    this.#burst = rate * 2;
-    this.#tokens = this.#burst;
-  }
-
-  take(n: number): boolean {
-    const now = Date.now();
-    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#at) / 1000) * this.#rate);
-    this.#at = now;
-    this.#tokens -= n;
-    return this.#tokens >= 0;
-  }
-}
 
 export interface SocketFront {
   /** Open sockets: all, and those not yet authenticated. */
@@ -59,6 +46,12 @@ export interface SocketFront {
    * authenticated a document, so it no longer counts against the anonymous cap or deadline.
    */
   authenticated(request: object): void;
+  /**
+   * Counts the socket of `request` as one of `username`'s, when it is not already: false, with
+   * the socket closed (4430 too-many-connections), when they already hold the most allowed.
+   * True for a request that is not one of this front's sockets (a direct connection).
+   */
+  admit(request: object, username: string): boolean;
   /** Stops accepting sockets and closes the open ones with `code`. */
   close(code?: number, reason?: string): void;
 }
@@ -67,6 +60,8 @@ export interface SocketFront {
 export interface SocketFrontConfig {
   readonly barrier: (document: string) => Promise<void> | undefined;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Authenticated sockets per account; default {@link LIMITS.socketsPerPerson}. */
+  readonly maxSocketsPerPerson?: number;
 }
 
 /**
@@ -81,6 +76,9 @@ export class SocketFrontExtension implements Extension, SocketFront {
   readonly #open = new Set<WebSocket>();
   readonly #anonymous = new Set<WebSocket>();
   readonly #byRequest = new WeakMap<object, WebSocket>();
+  /** The authenticated sockets of each account, and the accounts each socket counts for. */
+  readonly #byPerson = new Map<string, Set<WebSocket>>();
+  readonly #people = new WeakMap<WebSocket, Set<string>>();
   #hocuspocus: Hocuspocus | undefined;
   #accepting = true;
 
@@ -104,11 +102,11 @@ export class SocketFrontExtension implements Extension, SocketFront {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (request.url ?? '').split('?')[0];
       if (!this.#accepting || path !== '/collab') {
-        socket.end(`HTTP/1.1 ${this.#accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
+        socket.end(`HTTP/1.1 ${this.#accepting ? '404 Not Found' : '503 Service Unavailable'}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n`);
         return;
       }
       if (this.#anonymous.size >= LIMITS.maxUnauthenticated) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n');
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n');
         return;
       }
       this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request));
@@ -125,6 +123,34 @@ export class SocketFrontExtension implements Extension, SocketFront {
     if (ws) this.#anonymous.delete(ws);
   }
 
+  admit(request: object, username: string): boolean {
+    const ws = this.#byRequest.get(request);
+    if (!ws) return true;
+    let people = this.#people.get(ws);
+    if (people?.has(username)) return true;
+    let sockets = this.#byPerson.get(username);
+    const max = this.#config.maxSocketsPerPerson ?? LIMITS.socketsPerPerson;
+    if ((sockets?.size ?? 0) >= max) {
+      this.#config.log?.(`collab: closing a socket of ${username}, who already has ${max} open (the most allowed)`);
+      ws.close(CLOSE.tooManyConnections.code, CLOSE.tooManyConnections.reason);
+      return false;
+    }
+    if (!sockets) this.#byPerson.set(username, (sockets = new Set()));
+    sockets.add(ws);
+    if (!people) this.#people.set(ws, (people = new Set()));
+    people.add(username);
+    return true;
+  }
+
+  #forget(ws: WebSocket): void {
+    for (const username of this.#people.get(ws) ?? []) {
+      const sockets = this.#byPerson.get(username);
+      sockets?.delete(ws);
+      if (sockets?.size === 0) this.#byPerson.delete(username);
+    }
+    this.#people.delete(ws);
+  }
+
   close(code = 1001, reason = 'server-shutting-down'): void {
     this.#accepting = false;
     for (const ws of this.#open) ws.close(code, reason);
@@ -139,8 +165,9 @@ export class SocketFrontExtension implements Extension, SocketFront {
     open.add(ws);
     anonymous.add(ws);
     this.#byRequest.set(request, ws);
-    const messages = new Bucket(LIMITS.messagesPerSecond);
-    const bytes = new Bucket(LIMITS.bytesPerSecond);
+    const messages = new TokenBucket(LIMITS.messagesPerSecond);
+    const bytes = new TokenBucket(LIMITS.bytesPerSecond);
+    let warnedPresence = false;
     const gated = gateAcknowledgements(ws, this.#config.barrier);
     const client = hocuspocus.handleConnection(gated, request as unknown as Request);
     const deadline = setTimeout(() => {
@@ -155,18 +182,47 @@ export class SocketFrontExtension implements Extension, SocketFront {
         ws.close(CLOSE.rateLimited.code, CLOSE.rateLimited.reason);
         return;
       }
+      if (chunk.length > PRESENCE_LIMITS.maxMessageBytes && isPresence(chunk)) {
+        if (!warnedPresence) log(`collab: dropping presence frames over ${PRESENCE_LIMITS.maxMessageBytes} bytes from a socket (logged once per socket)`);
+        warnedPresence = true;
+        return;
+      }
       client.handleMessage(chunk);
     });
     ws.on('close', (code: number, reason: Buffer) => {
       clearTimeout(deadline);
       open.delete(ws);
       anonymous.delete(ws);
+      this.#forget(ws);
       client.handleClose({ code, reason: reason.toString() });
     });
     ws.on('error', (error) => {
       log('collab: socket error', error);
     });
   }
+}
+
+/** Hocuspocus's message type of presence (awareness) updates. */
+const AWARENESS_MESSAGE = 1;
+
+/**
+ * Whether a Hocuspocus message is a presence update: it starts with the document name (a
+ * lib0 varString: varUint length, then the bytes) and the message type (a varUint).
+ */
+export function isPresence(message: Uint8Array): boolean {
+  const read = (at: number): [value: number, next: number] | undefined => {
+    let value = 0;
+    for (let shift = 0, i = at; i < message.length && shift < 35; shift += 7, i++) {
+      const byte = message[i]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return [value, i + 1];
+    }
+    return undefined;
+  };
+  const name = read(0);
+  if (!name) return false;
+  const type = read(name[1] + name[0]);
+  return type?.[0] === AWARENESS_MESSAGE;
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -97,9 +97,9 @@ export async function childCalendar(
   return calendar ?? undefined;
 }
 
-/** The address of the server as the user reaches it, ending in "/". */
-function baseUrl(deps: ApiDeps, req: IncomingMessage): string {
-  const base = deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
+/** The address of the server as people reach it (PUBLIC_URL or the listen address, never the Host header), ending in "/". */
+function baseUrl(deps: ApiDeps): string {
+  const base = deps.publicUrl;
   return base.endsWith('/') ? base : `${base}/`;
 }
 
@@ -132,7 +132,7 @@ export function calendarRoutes(router: Router, deps: ApiDeps): void {
   };
   const feedUrls = async (req: IncomingMessage, account: Account, message: string): Promise<CalendarUrlReply> => {
     const key = formatCalendarKey(account.username, await calendarSecret(records, account.username));
-    const base = baseUrl(deps, req);
+    const base = baseUrl(deps);
     return {
       url: new URL(`api/calendar.ics?key=${encodeURIComponent(key)}`, base).href,
       childUrl: `${new URL('api/children/', base).href}{childId}/calendar.ics?key=${encodeURIComponent(key)}`,

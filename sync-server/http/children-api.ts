@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { NewChildBody, planDocumentName, type ChildReply, type ChildrenReply, type CreatedChildReply } from '../../model/wire/index.ts';
 import type { PlanFailure } from '../plans/plans.ts';
 import { guard, type ApiDeps } from './guards.ts';
+import { BODY_LIMITS } from './body-limits.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 
 /** HTTP status of each failure of the plans service; any other is 400. */
@@ -59,7 +60,7 @@ export function childrenRoutes(router: Router, deps: ApiDeps): void {
 
   router.on('POST', '/api/children/import', async ({ req, res }) => {
     const account = await sessions.user(req);
-    const data = await readJson(req, z.record(z.string(), z.unknown()));
+    const data = await readJson(req, z.record(z.string(), z.unknown()), BODY_LIMITS.import);
     const imported = await plans.import(account, data);
     if (!imported.ok) throw planError(imported);
     res.statusCode = 201;

@@ -17,8 +17,11 @@ export interface ApiDeps {
   readonly sessions: Sessions;
   /** Every read and write of a child's documents goes through the plans service. */
   readonly plans: Plans;
-  /** The address people reach the server at (PUBLIC_URL), for links such as calendar feeds. */
-  readonly publicUrl?: string;
+  /**
+   * The address people reach the server at, for links such as calendar feeds: PUBLIC_URL, else
+   * the address the server listens on; never taken from a request's Host header.
+   */
+  readonly publicUrl: string;
   /** Today in the server's time zone, YYYY-MM-DD: the day calendars and ratings are computed for. */
   readonly today: () => string;
 }

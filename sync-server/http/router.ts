@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { BODY_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from './body-limits.ts';
 
 /** An error with the HTTP status and message to answer with. */
 export class HttpError extends Error {
@@ -35,9 +36,6 @@ interface Route {
   readonly parts: readonly string[];
   readonly handler: Handler;
 }
-
-/** Largest JSON body accepted: 5 MiB (a whole plan in its plain-JSON form is far smaller). */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class Router {
   readonly #routes: Route[] = [];
@@ -95,20 +93,30 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
   res.end(body);
 }
 
-/** Reads and parses a JSON body with `schema`; 400/413/415 with a clear message otherwise. */
-export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+/**
+ * Reads and parses a JSON body with `schema`, at most `maxBytes` long (`BODY_LIMITS`: the
+ * route's own, else 1 MiB) and nested at most {@link MAX_JSON_DEPTH} deep, both checked before
+ * parsing; 400/413/415 with a clear message otherwise. A 413 closes the connection, so the rest
+ * of a large body is not read.
+ */
+export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, maxBytes: number = BODY_LIMITS.default): Promise<T> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'Send the body as JSON with "Content-Type: application/json".');
+  const tooLarge = (): HttpError => new HttpError(413, 'too-large', `The body is larger than ${describeBytes(maxBytes)}, the most this address accepts.`, { connection: 'close' });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'too-large', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk);
   }
+  const bytes = Buffer.concat(chunks);
+  if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) throw new HttpError(400, 'too-deep', `The body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
   let data: unknown;
   try {
-    data = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    data = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new HttpError(400, 'bad-json', 'The body is not valid JSON.');
   }
@@ -118,4 +126,9 @@ export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): P
     throw new HttpError(400, 'invalid-body', `The request body is not right: ${problems.join('; ')}.`);
   }
   return parsed.data;
+}
+
+/** `4 KiB`, `1 MiB`. */
+function describeBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${n / 1024 / 1024} MiB` : `${n / 1024} KiB`;
 }

@@ -19,6 +19,7 @@ import type { Account, ServerRecords } from '../storage/records/server-records.t
 import { LoginBody, type MeReply, type SessionReply, type SessionUser, type SignOutReply } from '../../model/wire/index.ts';
 import { clientAddress } from './client-address.ts';
 import { LoginLimiter, type LoginLimits } from './login-limiter.ts';
+import { BODY_LIMITS } from './body-limits.ts';
 import { HttpError, readJson, type Router } from './router.ts';
 
 export { LOGIN_LIMITS } from './login-limiter.ts';
@@ -60,7 +61,7 @@ export class Sessions {
 
   routes(router: Router): void {
     router.on('POST', '/api/login', async ({ req }) => {
-      const body = await readJson(req, LoginBody);
+      const body = await readJson(req, LoginBody, BODY_LIMITS.login);
       const attempt = await this.#limiter.begin(body.username, this.address(req));
       if (!attempt.ok) {
         throw new HttpError(429, 'too-many-attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`, { 'retry-after': String(attempt.retryAfterSeconds) });

@@ -26,6 +26,7 @@ import { findingsTemplate } from './timeline-findings.ts';
 import { ukShortDate } from '../../../model/words.ts';
 import { RATING_LOOK } from '../../ui/rating-look.ts';
 import { shapeIcon } from '../../ui/shapes.ts';
+import { styleProps } from '../../ui/style-props.ts';
 import { STATUS_LOOK } from './timeline-marks.ts';
 import { rowTemplate, time, timelineRows, type RowGroup, type TimelineRow } from './timeline-rows.ts';
 import { timelineStyles } from './timeline-styles.ts';
@@ -227,10 +228,10 @@ export class PlanTimeline extends LitElement {
           <th class="track track-head" aria-hidden="true">
             <div class="lane">
               ${axis.ticks.map(
-                (tick) => html`<span class="tick" style="left: ${tick.position}%">${tick.label}${tick.year ? html`<br />${tick.year}` : nothing}</span>`,
+                (tick) => html`<span class="tick" ${styleProps({ left: `${tick.position}%` })}>${tick.label}${tick.year ? html`<br />${tick.year}` : nothing}</span>`,
               )}
-              <span class="today-flag ${todayAt > 85 ? 'flag-left' : ''}" style="left: ${todayAt}%">Today ${ukShortDate(today)}</span>
-              <span class="today-line" style="left: ${todayAt}%"></span>
+              <span class="today-flag ${todayAt > 85 ? 'flag-left' : ''}" ${styleProps({ left: `${todayAt}%` })}>Today ${ukShortDate(today)}</span>
+              <span class="today-line" ${styleProps({ left: `${todayAt}%` })}></span>
             </div>
           </th>
         </tr>

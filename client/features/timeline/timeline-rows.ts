@@ -11,6 +11,7 @@ import { tryParseDay } from '../../../model/calendar/day.ts';
 import { formatSpan, ukShortDate } from '../../../model/words.ts';
 import { citeSource } from '../../../templates/index.ts';
 import { shapeIcon, type Shape, type Tone } from '../../ui/shapes.ts';
+import { styleProps } from '../../ui/style-props.ts';
 import { isDone, STATUS_LOOK } from './timeline-marks.ts';
 
 /** The groups of the table: stages, introduction-plan checks, PPM actions. */
@@ -187,7 +188,7 @@ function repeatsTemplate(repeats: readonly OccurrenceResult[]): TemplateResult {
 function mark(axis: TimeAxis, date: string | undefined, shape: Shape, tone: Tone, what: string, kind: string): TemplateResult | typeof nothing {
   const at = axis.position(date);
   if (at === undefined || !date || axis.outside(date)) return nothing;
-  return html`<span class="mark mark-${kind}" style="left: ${at}%" title="${what} ${ukShortDate(date)}">${shapeIcon(shape, tone)}</span>`;
+  return html`<span class="mark mark-${kind}" ${styleProps({ left: `${at}%` })} title="${what} ${ukShortDate(date)}">${shapeIcon(shape, tone)}</span>`;
 }
 
 /** A bar between two dates on the lane (late, overdue, too early). */
@@ -195,7 +196,7 @@ function bar(axis: TimeAxis, from: string | undefined, to: string | undefined, k
   const a = axis.position(from);
   const b = axis.position(to);
   if (a === undefined || b === undefined) return nothing;
-  return html`<span class="bar bar-${kind}" style="left: ${Math.min(a, b)}%; width: ${Math.abs(b - a)}%"></span>`;
+  return html`<span class="bar bar-${kind}" ${styleProps({ left: `${Math.min(a, b)}%`, width: `${Math.abs(b - a)}%` })}></span>`;
 }
 
 /** Arrows at the ends of the lane when the row has dates off a zoomed axis. */
@@ -213,8 +214,8 @@ function lane(row: TimelineRow, axis: TimeAxis, today: string): TemplateResult {
   const done = isDone(row.status);
   return html`<div class="lane">
     ${edges(row, axis)}
-    ${axis.ticks.map((t) => html`<span class="grid" style="left: ${t.position}%"></span>`)}
-    <span class="today-line" style="left: ${axis.position(today)}%"></span>
+    ${axis.ticks.map((t) => html`<span class="grid" ${styleProps({ left: `${t.position}%` })}></span>`)}
+    <span class="today-line" ${styleProps({ left: `${axis.position(today)}%` })}></span>
     ${row.status === 'overdue' ? bar(axis, row.due, today, 'overdue') : nothing}
     ${row.status === 'done-late' ? bar(axis, row.due, row.done, 'late') : nothing}
     ${row.status === 'done-early' ? bar(axis, row.done, row.notBefore, 'early') : nothing}

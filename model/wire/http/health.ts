@@ -1,6 +1,8 @@
 /**
- * `GET /healthz` ({@link HealthReply}): whether the server can save, what is not yet on disk and
- * how many documents and connections it holds. Answered 200 while storage works, 503 when it fails.
+ * `GET /healthz`: answered 200 while storage works, 503 when it fails. Without sign-in (or signed
+ * in as anyone but an administrator) only {@link PublicHealthReply}, `{ "status": "ok" | "degraded" }`;
+ * with an administrator's bearer token the whole {@link HealthReply}: whether the server can
+ * save, which documents have changes not yet on disk, how many documents and connections it holds.
  */
 import { z } from 'zod';
 
@@ -15,3 +17,7 @@ export const HealthReply = z.object({
   connections: z.object({ open: z.number().int(), unauthenticated: z.number().int() }),
 });
 export type HealthReply = z.infer<typeof HealthReply>;
+
+/** What anyone may know: whether the server is well. */
+export const PublicHealthReply = HealthReply.pick({ status: true }).strict();
+export type PublicHealthReply = z.infer<typeof PublicHealthReply>;
