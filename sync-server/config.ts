@@ -24,6 +24,10 @@ export const Config = StorageConfig.extend({
    * whatever the machine's own zone. Every instance sharing a store must have the same.
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
+  /** `production` never makes the demo accounts and caseload (`demo/demo-policy.ts`). */
+  NODE_ENV: z.string().optional(),
+  /** `off`: never make the demo, even into an empty store; `on` (the default): make it on an empty store unless NODE_ENV=production. */
+  DEMO: z.enum(['on', 'off'], { error: 'on or off' }).optional(),
 });
 export type Config = z.infer<typeof Config>;
 
