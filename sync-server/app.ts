@@ -26,6 +26,7 @@ import { versionsRoutes } from './http/versions-api.ts';
 import { Activity } from './collab/activity.ts';
 import { CaseloadRerating } from './collab/caseload-rerating.ts';
 import { DEFAULT_TIME_ZONE, dayIn } from './plans/local-day.ts';
+import { creatorRoles } from './plans/child-creators.ts';
 import { openServerRecords } from './storage/records/open-server-records.ts';
 import type { ServerRecords } from './storage/records/server-records.ts';
 import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
@@ -103,7 +104,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const barrier = (name: string): Promise<void> | undefined => durable.barrier(name);
   const index = { refreshIndex: async (childId: string): Promise<void> => void (await activity.refreshIndex(childId)) };
   const plans = new Plans({ records, log, host: hocuspocus, durable: barrier, index });
-  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today };
+  const apiDeps: ApiDeps = { records, sessions, plans, publicUrl: config.PUBLIC_URL, today, childCreatorRoles: creatorRoles(config.CHILD_CREATOR_ROLES) };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
   versionsRoutes(router, apiDeps);

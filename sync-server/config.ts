@@ -3,6 +3,7 @@
  * server with a message naming the variable and what it should be.
  */
 import { z } from 'zod';
+import { parseCreatorRoles } from './plans/child-creators.ts';
 import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
@@ -24,6 +25,14 @@ export const Config = StorageConfig.extend({
    * whatever the machine's own zone. Every instance sharing a store must have the same.
    */
   TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
+  /**
+   * The roles (as given to `users add --role`, comma-separated) that may create and import
+   * children besides administrators; unset: "Team Manager" (`creatorRoles` in `plans/child-creators.ts`).
+   */
+  CHILD_CREATOR_ROLES: z
+    .string()
+    .refine((v) => parseCreatorRoles(v).length > 0, 'at least one role name, comma-separated')
+    .optional(),
   /** `production` never makes the demo accounts and caseload (`demo/demo-policy.ts`). */
   NODE_ENV: z.string().optional(),
   /** `off`: never make the demo, even into an empty store; `on` (the default): make it on an empty store unless NODE_ENV=production. */

@@ -5,6 +5,12 @@
  * activity extension writes their audit entries like any edit; then the caseload index entry is
  * refreshed through `index`, and the creator is granted edit access.
  *
+ * A likely duplicate (`likely-duplicate.ts`: a known child with the same name and date of birth)
+ * is refused unless the caller confirms it; creations are made one at a time, so two at once
+ * cannot both pass that check. An imported plan is always a new child with an empty restricted
+ * document (the restricted part is never copied), and when it is a copy of a child this server
+ * knows, the importer's grant on the copy is at most their grant on that child (none: refused).
+ *
  * Expected failures (an unknown pathway, a file that is not a plan, templates this server does
  * not have, no such plan) are values ({@link PlanFailure}); a storage failure rejects.
  */
@@ -18,6 +24,7 @@ import { templates } from '../../templates/index.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
 import type { NamedVersion, ServerRecords } from '../storage/records/server-records.ts';
 import { buildChildDocuments, newChildId, planOf } from './child-documents.ts';
+import { duplicateMessage, likelyDuplicate } from './likely-duplicate.ts';
 import { readDocument, storeNewDocuments, type Durable, type PlanHost } from './plan-host.ts';
 import { restoreVersion, type Restorer, type RestoreResult } from './version-restore.ts';
 
@@ -37,8 +44,20 @@ export type PlanAuthor = { readonly username: string; readonly name: string } | 
 /** Why the service could not do what was asked, with a message a person can act on. */
 export interface PlanFailure {
   readonly ok: false;
-  readonly code: 'invalid-child' | 'invalid-plan' | 'unknown-templates' | 'not-found';
+  readonly code: 'invalid-child' | 'invalid-plan' | 'unknown-templates' | 'not-found' | 'likely-duplicate' | 'forbidden';
   readonly message: string;
+}
+
+/** How a creation or an import is asked for. */
+export interface NewChildOptions {
+  /** The caller knows a child with the same name and date of birth exists, and wants another. */
+  readonly confirmDuplicate?: boolean;
+}
+
+/** The grant a new child's maker gets: edit with the restricted part unless narrowed (a copy). */
+export interface MakerGrant {
+  readonly level: 'read' | 'edit';
+  readonly restricted: boolean;
 }
 
 export type PlanResult<T> = { readonly ok: true; readonly value: T } | PlanFailure;
@@ -49,47 +68,97 @@ function fail(code: PlanFailure['code'], message: string): PlanFailure {
 
 export class Plans {
   readonly #deps: PlansDeps;
+  /** The creation under way: the next waits for it, so the duplicate check sees every child made before. */
+  #making: Promise<unknown> = Promise.resolve();
 
   constructor(deps: PlansDeps) {
     this.#deps = deps;
   }
 
-  /** Creates a child from the templates of a pathway: documents stored, the creator granted edit, the child indexed. */
-  async create(by: PlanAuthor, body: NewChildBody, childId = newChildId()): Promise<PlanResult<string>> {
-    const { name, pathwayId, ...rest } = body;
-    let docs;
-    try {
-      docs = buildChildDocuments({ childId, pathwayId, details: { name, ...rest }, by: by === 'admin' ? 'Administrator' : by.name });
-    } catch (error) {
-      return fail('invalid-child', `${(error as Error).message}. Known pathways: ${templates.ofKind('pathway').map((p) => p.id).join(', ')}.`);
-    }
-    await this.store(childId, docs, by, 'create');
-    return { ok: true, value: childId };
-  }
-
-  /** Imports an exported plan as a new child (a new id), with an empty restricted document. */
-  async import(by: Exclude<PlanAuthor, 'admin'>, data: Record<string, unknown>): Promise<PlanResult<string>> {
-    const meta = DocMeta.safeParse(data.meta);
-    if (!meta.success) return fail('invalid-plan', 'This is not an exported plan: its "meta" is missing or malformed.');
-    let spec;
-    try {
-      spec = templates.specFor(meta.data);
-    } catch (error) {
-      return fail('unknown-templates', `The plan was made from templates this server does not have: ${(error as Error).message}`);
-    }
-    const childId = newChildId();
-    const imported = importDoc({ ...data, meta: { ...meta.data, childId } }, spec);
-    if (!imported.ok) return fail('invalid-plan', `The plan cannot be imported: ${imported.problems.slice(0, 20).join('; ')}.`);
-    const restricted = createRestrictedDoc(childId, meta.data.templates, { actor: by.name, now: () => new Date(), newId: () => crypto.randomUUID() });
-    await this.store(childId, { plan: imported.doc, restricted }, by, 'import');
-    return { ok: true, value: childId };
+  /**
+   * Creates a child from the templates of a pathway: documents stored, the creator granted edit,
+   * the child indexed. A likely duplicate is refused unless `options.confirmDuplicate`.
+   */
+  create(by: PlanAuthor, body: NewChildBody, childId = newChildId(), options: NewChildOptions = {}): Promise<PlanResult<string>> {
+    return this.#oneAtATime(async () => {
+      const { name, pathwayId, confirmDuplicate: _confirm, ...rest } = body;
+      let docs;
+      try {
+        docs = buildChildDocuments({ childId, pathwayId, details: { name, ...rest }, by: by === 'admin' ? 'Administrator' : by.name });
+      } catch (error) {
+        return fail('invalid-child', `${(error as Error).message}. Known pathways: ${templates.ofKind('pathway').map((p) => p.id).join(', ')}.`);
+      }
+      const duplicate = await this.#duplicateRefusal({ name, dateOfBirth: rest.dateOfBirth }, options.confirmDuplicate ?? body.confirmDuplicate);
+      if (duplicate) return duplicate;
+      await this.store(childId, docs, by, 'create');
+      return { ok: true, value: childId };
+    });
   }
 
   /**
-   * Stores a new child's plan and restricted documents as `action` by `by` (granted edit with the
-   * restricted part unless it is the administrator), then indexes the child. Rejects when the id is taken.
+   * Imports an exported plan as a new child (a new id), with an empty restricted document: the
+   * restricted part is never copied. When the plan is a copy of a child this server knows, the
+   * importer gets on the copy exactly their grant on that child (no grant there: refused,
+   * 'forbidden'); a plan from elsewhere gives them edit. A likely duplicate (a copy always is)
+   * is refused unless `options.confirmDuplicate`.
    */
-  async store(childId: string, docs: { readonly plan: Y.Doc; readonly restricted: Y.Doc }, by: PlanAuthor | 'system', action: 'create' | 'import'): Promise<void> {
+  import(by: Exclude<PlanAuthor, 'admin'>, data: Record<string, unknown>, options: NewChildOptions = {}): Promise<PlanResult<string>> {
+    return this.#oneAtATime(async () => {
+      const meta = DocMeta.safeParse(data.meta);
+      if (!meta.success) return fail('invalid-plan', 'This is not an exported plan: its "meta" is missing or malformed.');
+      let spec;
+      try {
+        spec = templates.specFor(meta.data);
+      } catch (error) {
+        return fail('unknown-templates', `The plan was made from templates this server does not have: ${(error as Error).message}`);
+      }
+      const grant = await this.#grantOnCopy(by.username, meta.data.childId);
+      if (!grant) return fail('forbidden', 'This plan is a copy of a child you have no access to on this server, so you cannot import it. Ask someone with access to the child.');
+      const childId = newChildId();
+      const imported = importDoc({ ...data, meta: { ...meta.data, childId } }, spec);
+      if (!imported.ok) return fail('invalid-plan', `The plan cannot be imported: ${imported.problems.slice(0, 20).join('; ')}.`);
+      const facts = planOf(imported.doc)?.childFacts() ?? {};
+      const duplicate = await this.#duplicateRefusal(facts, options.confirmDuplicate);
+      if (duplicate) {
+        imported.doc.destroy();
+        return duplicate;
+      }
+      const restricted = createRestrictedDoc(childId, meta.data.templates, { actor: by.name, now: () => new Date(), newId: () => crypto.randomUUID() });
+      await this.store(childId, { plan: imported.doc, restricted }, by, 'import', grant);
+      return { ok: true, value: childId };
+    });
+  }
+
+  /** Runs `make` after every creation or import asked for before it. */
+  #oneAtATime<T>(make: () => Promise<T>): Promise<T> {
+    const run = this.#making.then(make, make);
+    this.#making = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The 'likely-duplicate' failure when a known child has the same name and date of birth and it is not confirmed. */
+  async #duplicateRefusal(facts: { readonly name?: string | undefined; readonly dateOfBirth?: string | undefined }, confirmed: boolean | undefined): Promise<PlanFailure | undefined> {
+    if (confirmed === true) return undefined;
+    const known = { children: () => this.#deps.records.children(), read: (name: string) => this.read(name) };
+    if ((await likelyDuplicate(known, facts)) === undefined) return undefined;
+    return fail('likely-duplicate', duplicateMessage(facts.name ?? '', facts.dateOfBirth, 'send it again with confirmDuplicate: true'));
+  }
+
+  /** The importer's grant on a copy of `sourceId`: their grant there when the server knows that child, edit for a plan from elsewhere; undefined (refuse) when they have none on a known child. */
+  async #grantOnCopy(username: string, sourceId: string): Promise<MakerGrant | undefined> {
+    const { records } = this.#deps;
+    const own = await records.grantFor(username, sourceId);
+    if (own) return { level: own.level, restricted: own.restricted };
+    const known = (await records.child(sourceId)) !== undefined || (await records.grantsOn(sourceId)).length > 0 || (await this.#deps.log.load(planDocumentName(sourceId))) !== null;
+    return known ? undefined : { level: 'edit', restricted: true };
+  }
+
+  /**
+   * Stores a new child's plan and restricted documents as `action` by `by` (granted `grant`, by
+   * default edit with the restricted part, unless it is the administrator or the system), then
+   * indexes the child. Rejects when the id is taken.
+   */
+  async store(childId: string, docs: { readonly plan: Y.Doc; readonly restricted: Y.Doc }, by: PlanAuthor | 'system', action: 'create' | 'import', grant: MakerGrant = { level: 'edit', restricted: true }): Promise<void> {
     const { records, log, host, durable, index } = this.#deps;
     const username = typeof by === 'string' ? by : by.username;
     const named = [
@@ -97,7 +166,7 @@ export class Plans {
       [restrictedDocumentName(childId), docs.restricted],
     ] as const;
     await storeNewDocuments(host, log, named, { username, action }, durable);
-    if (typeof by !== 'string') await records.grant({ username: by.username, childId, level: 'edit', restricted: true });
+    if (typeof by !== 'string') await records.grant({ username: by.username, childId, level: grant.level, restricted: grant.restricted });
     await index.refreshIndex(childId);
   }
 
