@@ -23,6 +23,7 @@ import { historyRoutes } from './http/history-api.ts';
 import { Router, sendJson } from './http/router.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
+import { AuditHeadLog } from './collab/audit-head-log.ts';
 import { Activity } from './collab/activity.ts';
 import { CaseloadRerating } from './collab/caseload-rerating.ts';
 import { DEFAULT_TIME_ZONE, dayIn } from './plans/local-day.ts';
@@ -47,6 +48,8 @@ export interface App {
   readonly activity: Activity;
   /** Re-rates the caseload index at each day's change and on start (`rerating.rateAll(day)` re-rates now, for tests). */
   readonly rerating: CaseloadRerating;
+  /** Logs the audit chain head at start and at each day's change. */
+  readonly auditHeadLog: AuditHeadLog;
   readonly plans: Plans;
   readonly access: AccessControl;
   readonly front: SocketFront;
@@ -88,6 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const timeZone = config.TIME_ZONE ?? DEFAULT_TIME_ZONE;
   const today = (): string => dayIn(now(), timeZone);
   const activity = new Activity({ records, log, stored: durable, today, say });
+  const auditHeadLog = new AuditHeadLog({ records, now, timeZone, say });
   const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say });
   const checks = new UpdateChecks(validator, (r) => say(`collab: refused an update to ${r.document} from ${r.username ?? 'unknown'} (${r.bytes} bytes): ${r.code}: ${r.reason}`));
@@ -146,6 +150,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   void compactor.checkAll().catch((error: unknown) => say('compaction: start-up check failed', error));
   // In the background: a server that was down over midnight re-rates every plan now.
   void rerating.start();
+  void auditHeadLog.start();
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}/`;
   say(`storage: ${describeStore(config)}`);
@@ -162,6 +167,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // on a closed Redis connection.
       if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
       await rerating.stop();
+      auditHeadLog.stop();
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
       stopCompacting();
@@ -172,7 +178,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, today, health, stop };
+  return { url, port, hocuspocus, records, log, durable, activity, rerating, auditHeadLog, plans, access, front, server, today, health, stop };
 }
 
 /** Resolves once Hocuspocus holds no document, or after `timeoutMs`. */
