@@ -185,24 +185,52 @@ export class Plans {
     return { ok: true, value: json };
   }
 
-  /** Saves a child's plan as it is now (once on disk) as a named version by `username`. */
+  /**
+   * Saves a child's plan as it is now (once on disk) as a named version by `username`, and its
+   * restricted document beside it (id {@link restrictedVersionId}, stored first, so a version
+   * listed always has its restricted part when the child had one). Both are saved whoever saves:
+   * the restricted part is only ever shown or restored to a person whose grant covers it.
+   */
   async saveVersion(childId: string, name: string, username: string): Promise<PlanResult<NamedVersion>> {
     const document = planDocumentName(childId);
-    await this.#deps.durable(document);
+    const restrictedName = restrictedDocumentName(childId);
+    await Promise.all([this.#deps.durable(document), this.#deps.durable(restrictedName)]);
     const doc = await this.read(document);
     if (!doc || !planOf(doc)) return fail('not-found', 'This child has no readable plan to save a version of.');
     const version: NamedVersion = { id: randomUUID(), document, name, createdAt: new Date().toISOString(), createdBy: username, state: Y.encodeStateAsUpdate(doc) };
     doc.destroy();
+    const restricted = await this.read(restrictedName);
+    if (restricted) {
+      const state = Y.encodeStateAsUpdate(restricted);
+      restricted.destroy();
+      await this.#deps.records.addVersion({ ...version, id: restrictedVersionId(version.id), document: restrictedName, state });
+    }
     await this.#deps.records.addVersion(version);
     return { ok: true, value: version };
   }
 
+  /** The restricted document's part of the plan version `versionId` of `childId`, or undefined (none saved, e.g. an older version). */
+  async restrictedVersion(childId: string, versionId: string): Promise<NamedVersion | undefined> {
+    const version = await this.#deps.records.version(restrictedVersionId(versionId));
+    return version?.document === restrictedDocumentName(childId) ? version : undefined;
+  }
+
   /**
    * Restores a version of a child's plan as a new change by `user` (`version-restore.ts`),
-   * answered once on disk. Rejects with the durable storage extension's WireError
-   * (unknown-document) when the child has no plan.
+   * answered once on disk; with `restrictedState` (the version's restricted part: pass it only
+   * for a person whose grant covers it) the restricted document is restored the same way, after
+   * the plan, and its result is `restricted`. Rejects with the durable storage extension's
+   * WireError (unknown-document) when the child has no plan.
    */
-  restore(childId: string, state: Uint8Array, user: Restorer): Promise<RestoreResult> {
-    return restoreVersion(this.#deps.host, planDocumentName(childId), state, user, this.#deps.durable);
+  async restore(childId: string, state: Uint8Array, user: Restorer, restrictedState?: Uint8Array): Promise<RestoreResult & { restricted?: RestoreResult }> {
+    const plan = await restoreVersion(this.#deps.host, planDocumentName(childId), state, user, this.#deps.durable);
+    if (!plan.ok || restrictedState === undefined) return plan;
+    const restricted = await restoreVersion(this.#deps.host, restrictedDocumentName(childId), restrictedState, user, this.#deps.durable, 'restricted');
+    return { ...plan, restricted };
   }
+}
+
+/** The id of the restricted document's version saved with plan version `versionId`. */
+export function restrictedVersionId(versionId: string): string {
+  return `${versionId}.restricted`;
 }
