@@ -26,9 +26,11 @@ import { Router, sendJson } from './http/router.ts';
 import { securityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
+import { AuditHeadLog } from './collab/audit-head-log.ts';
 import { Activity } from './collab/activity.ts';
 import { CaseloadRerating } from './collab/caseload-rerating.ts';
 import { DEFAULT_TIME_ZONE, dayIn } from './plans/local-day.ts';
+import { creatorRoles } from './plans/child-creators.ts';
 import { openServerRecords } from './storage/records/open-server-records.ts';
 import type { ServerRecords } from './storage/records/server-records.ts';
 import { createCompactor, type Compactor } from './storage/documents/compaction.ts';
@@ -50,6 +52,8 @@ export interface App {
   readonly activity: Activity;
   /** Re-rates the caseload index at each day's change and on start (`rerating.rateAll(day)` re-rates now, for tests). */
   readonly rerating: CaseloadRerating;
+  /** Logs the audit chain head at start and at each day's change. */
+  readonly auditHeadLog: AuditHeadLog;
   readonly plans: Plans;
   readonly access: AccessControl;
   readonly front: SocketFront;
@@ -94,6 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const timeZone = config.TIME_ZONE ?? DEFAULT_TIME_ZONE;
   const today = (): string => dayIn(now(), timeZone);
   const activity = new Activity({ records, log, stored: durable, today, say });
+  const auditHeadLog = new AuditHeadLog({ records, now, timeZone, say });
   const rerating = new CaseloadRerating({ records, refreshFromPlan: (childId, day) => activity.refreshIndex(childId, day), now, timeZone, say });
   const front = new SocketFrontExtension({ barrier: (name) => durable.barrier(name), log: say, maxSocketsPerPerson: config.MAX_SOCKETS_PER_PERSON });
   const access = new AccessControl(records, secret, { recheckMs: options.recheckMs ?? 1000, log: say, admitSocket: (request, username) => front.admit(request, username) });
@@ -125,6 +130,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return address;
     },
     today,
+    childCreatorRoles: creatorRoles(config.CHILD_CREATOR_ROLES),
   };
   childrenRoutes(router, apiDeps);
   historyRoutes(router, apiDeps);
@@ -168,6 +174,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   void compactor.checkAll().catch((error: unknown) => say('compaction: start-up check failed', error));
   // In the background: a server that was down over midnight re-rates every plan now.
   void rerating.start();
+  void auditHeadLog.start();
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? listenAddress(config.HOST, port);
   address = url;
@@ -186,6 +193,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // on a closed Redis connection.
       if (config.REDIS_URL) await documentsUnloaded(hocuspocus, 1500);
       await rerating.stop();
+      auditHeadLog.stop();
       await activity.settle().catch((error: unknown) => say('activity: could not settle on shutdown', error));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
       stopCompacting();
@@ -196,7 +204,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return saved;
     })());
 
-  return { url, port, hocuspocus, records, log, durable, activity, rerating, plans, access, front, server, today, health, stop };
+  return { url, port, hocuspocus, records, log, durable, activity, rerating, auditHeadLog, plans, access, front, server, today, health, stop };
 }
 
 /** `http://<host>:<port>/` for the address the server listens on (IPv6 in brackets). */

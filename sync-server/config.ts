@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_TRUSTED_PROXIES } from './http/client-address.ts';
 import { PLAN_LIMITS, type PlanLimits } from '../model/wire/index.ts';
+import { parseCreatorRoles } from './plans/child-creators.ts';
 import { isTimeZone } from './plans/local-day.ts';
 import { StorageConfig } from './storage/db/storage-config.ts';
 
@@ -60,6 +61,18 @@ export const Config = StorageConfig.extend({
    * served, so the deployed page does not hand out its sources.
    */
   SOURCE_MAPS: z.enum(['on', 'off'], { error: 'on or off' }).optional(),
+  /**
+   * The roles (as given to `users add --role`, comma-separated) that may create and import
+   * children besides administrators; unset: "Team Manager" (`creatorRoles` in `plans/child-creators.ts`).
+   */
+  CHILD_CREATOR_ROLES: z
+    .string()
+    .refine((v) => parseCreatorRoles(v).length > 0, 'at least one role name, comma-separated')
+    .optional(),
+  /** `production` never makes the demo accounts and caseload (`demo/demo-policy.ts`). */
+  NODE_ENV: z.string().optional(),
+  /** `off`: never make the demo, even into an empty store; `on` (the default): make it on an empty store unless NODE_ENV=production. */
+  DEMO: z.enum(['on', 'off'], { error: 'on or off' }).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

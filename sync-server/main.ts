@@ -1,13 +1,15 @@
 /**
  * `npm start`: runs the whole product in one process on one port (Hocuspocus at /collab, the
  * API under /api, /healthz and the client), storing in SQLite under DATA_DIR unless
- * DATABASE_URL names PostgreSQL. On first start it creates the signing secret, the demo
- * accounts (passwords printed once) and a fictional demo caseload. SIGTERM or SIGINT: stop
+ * DATABASE_URL names PostgreSQL. On first start it creates the signing secret and, on an empty
+ * store unless NODE_ENV=production or DEMO=off, the demo accounts and a fictional demo caseload
+ * (passwords printed once on a terminal, else written to a private file: `demo/demo-policy.ts`). SIGTERM or SIGINT: stop
  * accepting, save everything, exit within 10 seconds.
  */
 import { startApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/demo-caseload.ts';
+import { demoAnnouncement, demoRefusal, noDemoAdvice } from './demo/demo-policy.ts';
 
 /** Whether the server listens only for connections from this computer. */
 function isLoopback(host: string): boolean {
@@ -59,19 +61,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const app = await starting;
 // A stop asked for while the demo is being made may make seeding fail: the stop explains itself.
-const seeded = await seedDemo(app, app.today()).catch((error: unknown) => {
-  if (stopping) return undefined;
-  throw error;
-});
+const noDemo = demoRefusal(config.config);
+const seeded =
+  noDemo === undefined
+    ? await seedDemo(app, app.today()).catch((error: unknown) => {
+        if (stopping) return undefined;
+        throw error;
+      })
+    : undefined;
 if (stopping) await new Promise<never>(() => undefined);
+const about = seeded
+  ? await demoAnnouncement(seeded, { tty: process.stdout.isTTY === true, dataDir: config.config.DATA_DIR })
+  : (await app.records.accounts()).length === 0
+    ? noDemoAdvice(noDemo ?? 'the store already holds children')
+    : [];
 console.log('');
 console.log(`Permanence planning board is running at ${app.url}`);
-if (seeded) {
+if (about.length > 0) {
   console.log('');
-  console.log('First start: a fictional demo caseload and these demo accounts were created.');
-  console.log('The passwords are shown only now; keep them somewhere safe.');
-  for (const a of seeded) console.log(`  ${a.username.padEnd(16)} ${a.password}   ${a.name}, ${a.role}`);
-  console.log('To give an account a new password: npm run admin -- users password <username>');
+  for (const line of about) console.log(line);
 }
 if (isLoopback(config.config.HOST)) {
   console.log('');

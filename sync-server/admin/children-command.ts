@@ -12,12 +12,13 @@ import { runOnStore, type AdminEnv } from './admin-store.ts';
 import { childFields, fieldNamed, readFieldText } from './child-details-input.ts';
 import { importChildren } from './children-import.ts';
 import type { AdminCommand, AdminIo } from './command.ts';
-import { buildChild, StoreChildError, storeChild } from '../plans/new-children.ts';
+import { duplicateMessage } from '../plans/likely-duplicate.ts';
+import { buildChild, likelyDuplicateInStore, StoreChildError, storeChild } from '../plans/new-children.ts';
 
 /** The usage lines of the `children` subcommands, without `npm run admin -- `. */
 export const CHILDREN_USAGE = {
   create:
-    "children create --template <pathway id> --name <child's name> [--dob YYYY-MM-DD] [--jurisdiction <nation>] [--legal-status <status>] [--proceedings <stage>] [--detail <field>=<value>]... [--json]",
+    "children create --template <pathway id> --name <child's name> [--dob YYYY-MM-DD] [--jurisdiction <nation>] [--legal-status <status>] [--proceedings <stage>] [--detail <field>=<value>]... [--confirm-duplicate] [--json]",
   list: 'children list [--json]',
   import: 'children import <tracker.csv> [--dry-run] [--skip-existing] [--json]',
 };
@@ -75,6 +76,7 @@ async function create(args: string[], io: AdminIo, env: AdminEnv, registry: Temp
       'legal-status': { type: 'string' },
       proceedings: { type: 'string' },
       detail: { type: 'string', multiple: true },
+      'confirm-duplicate': { type: 'boolean' },
     },
     reply,
     { min: 0, max: 0, names: '' },
@@ -116,6 +118,8 @@ async function create(args: string[], io: AdminIo, env: AdminEnv, registry: Temp
     reply,
     'creating the child',
     async (store) => {
+      const duplicate = values['confirm-duplicate'] === true ? undefined : await likelyDuplicateInStore(store, built);
+      if (duplicate !== undefined) return reply.failed('likely-duplicate', duplicateMessage(built.name, undefined, `add --confirm-duplicate (it is like child ${duplicate})`), { childId: duplicate });
       const child = await storeChild(store, built, 'create');
       const pathway = registry.get(values.template!);
       return reply.done({ childId: child.childId, document: `child:${child.childId}`, summary: child.summary }, [

@@ -83,7 +83,11 @@ describe('npm run admin -- import', () => {
     expect((await run('import', planFile)).code).toBe(0);
     const file = join(folder.dir, `export-${store}.json`);
     expect((await run('export', 'child-0042', '--out', file)).code).toBe(0);
-    const copy = await run('import', file, '--copy', '--json');
+    // A copy is a likely duplicate (same name and date of birth): refused unless confirmed.
+    const unconfirmed = await run('import', file, '--copy', '--json');
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.json()).toMatchObject({ error: 'likely-duplicate', childId: 'child-0042' });
+    const copy = await run('import', file, '--copy', '--confirm-duplicate', '--json');
     expect(copy.code, copy.err.join('\n')).toBe(0);
     const answer = copy.json() as { childId: string; copyOf: string; name: string };
     expect(answer).toMatchObject({ copyOf: 'child-0042', name: 'Rowan Example' });
@@ -92,7 +96,7 @@ describe('npm run admin -- import', () => {
     const copied = await exportedPlan(answer.childId);
     expect(copied.meta.childId).toBe(answer.childId);
     expect({ ...copied, meta: { ...copied.meta, childId: 'child-0042' } }).toEqual(original);
-    const text = await run('import', file, '--copy');
+    const text = await run('import', file, '--copy', '--confirm-duplicate');
     expect(text.code).toBe(0);
     expect(text.out[1]).toMatch(new RegExp(`^imported Rowan Example from .* as a new child ${text.out[0]} \\(a copy of child child-0042\\) into SQLite in `));
   });

@@ -18,13 +18,14 @@ import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import { templates } from '../../templates/index.ts';
 import { newChildId } from '../plans/child-documents.ts';
-import { buildImportedChild, StoreChildError, storeChild } from '../plans/new-children.ts';
+import { duplicateMessage } from '../plans/likely-duplicate.ts';
+import { buildImportedChild, likelyDuplicateInStore, StoreChildError, storeChild } from '../plans/new-children.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
 import { runOnStore, type AdminEnv, type AdminStore } from './admin-store.ts';
 import type { AdminCommand } from './command.ts';
 import { readPlanJson } from './plan-file.ts';
 
-const USAGE = 'import <plan.json> [--copy] [--json]';
+const USAGE = 'import <plan.json> [--copy] [--confirm-duplicate] [--json]';
 
 /** What `makeImportCommand` may be given instead of the defaults (tests). */
 export interface ImportCommandOptions {
@@ -53,7 +54,7 @@ export function makeImportCommand(options: ImportCommandOptions = {}): AdminComm
     summary: "store a child's plan exported in its plain-JSON form: <plan.json> [--copy: as a new child] [--json]",
     async run(args, io) {
       const reply = new AdminReply(io, 'import', USAGE, args);
-      const parsed = parseCommandArgs(args, { copy: { type: 'boolean' } }, reply, { min: 1, max: 1, names: 'the plan file to import (as written by npm run admin -- export)' });
+      const parsed = parseCommandArgs(args, { copy: { type: 'boolean' }, 'confirm-duplicate': { type: 'boolean' } }, reply, { min: 1, max: 1, names: 'the plan file to import (as written by npm run admin -- export)' });
       if (!parsed) return 2;
       const file = parsed.positionals[0]!;
       const copy = parsed.values.copy ?? false;
@@ -80,6 +81,8 @@ export function makeImportCommand(options: ImportCommandOptions = {}): AdminComm
           const childId = copy ? newChildId() : original;
           const built = buildImportedChild(read, childId, registry, today);
           if (!built.ok) return reply.failed('invalid-plan', `${file} cannot be imported; nothing was stored`, { file, problems: built.problems }, built.problems);
+          const duplicate = parsed.values['confirm-duplicate'] === true ? undefined : await likelyDuplicateInStore(store, built.child);
+          if (duplicate !== undefined) return reply.failed('likely-duplicate', duplicateMessage(built.child.name, undefined, `add --confirm-duplicate (it is like child ${duplicate})`), { file, childId: duplicate });
           const stored = await storeChild(store, built.child, 'import');
           return reply.done({ childId, copyOf: copy ? original : null, name: stored.name, file, summary: stored.summary }, [
             childId,

@@ -4,6 +4,7 @@
  * exit status 2.
  */
 import { escapedIo, withJsonOption } from './admin-reply.ts';
+import { auditCommand } from './audit-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import type { AdminCommand, AdminIo } from './command.ts';
 import { calendarCommand } from './calendar-command.ts';
@@ -27,6 +28,7 @@ const COMMANDS: readonly AdminCommand[] = [
   exportCommand,
   importCommand,
   versionsCommand,
+  auditCommand,
   withJsonOption(backupCommand),
   withJsonOption(restoreCommand),
 ];

@@ -9,7 +9,7 @@ import { seedDemo, type DemoTarget } from './demo-caseload.ts';
 async function demoPlans(today: string): Promise<Y.Doc[]> {
   const docs: Y.Doc[] = [];
   const target = {
-    records: { accounts: () => Promise.resolve([]), addAccount: () => Promise.resolve(), grant: () => Promise.resolve() },
+    records: { accounts: () => Promise.resolve([]), children: () => Promise.resolve([]), addAccount: () => Promise.resolve(), grant: () => Promise.resolve() },
     plans: {
       store: (_childId: string, built: { plan: Y.Doc }) => {
         docs.push(built.plan);

@@ -13,6 +13,7 @@ import { hashPassword } from '../auth/password.ts';
 import { buildChildDocuments, planOf } from '../plans/child-documents.ts';
 import type { Plans } from '../plans/plans.ts';
 import type { ServerRecords } from '../storage/records/server-records.ts';
+import type { SeededAccount } from './demo-policy.ts';
 
 /** What the demo is made through: the server records and the plans service. */
 export interface DemoTarget {
@@ -97,10 +98,15 @@ export function generatePassword(): string {
   return [...bytes].map((b) => alphabet[b % alphabet.length]).join('').replace(/(.{4})(?!$)/g, '$1-');
 }
 
-/** Makes the demo accounts and caseload when the store has no accounts yet; returns the passwords made, or undefined when already seeded. */
-export async function seedDemo(app: DemoTarget, today: string): Promise<{ username: string; password: string; name: string; role: string }[] | undefined> {
+/**
+ * Makes the demo accounts and caseload into an empty store (no account and no child: never into
+ * an existing store); returns the passwords made, or undefined when the store was not empty.
+ * Whether the demo is wanted at all (`DEMO`, `NODE_ENV`) is for the caller (`demo-policy.ts`).
+ */
+export async function seedDemo(app: DemoTarget, today: string): Promise<SeededAccount[] | undefined> {
   if ((await app.records.accounts()).length > 0) return undefined;
-  const passwords: { username: string; password: string; name: string; role: string }[] = [];
+  if ((await app.records.children()).length > 0) return undefined;
+  const passwords: SeededAccount[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const password = generatePassword();
     await app.records.addAccount({

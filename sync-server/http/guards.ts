@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { CHILD_ID } from '../../model/wire/index.ts';
+import { mayCreateChildren } from '../plans/child-creators.ts';
 import type { Plans } from '../plans/plans.ts';
 import type { Account, Grant, ServerRecords } from '../storage/records/server-records.ts';
 import { HttpError } from './router.ts';
@@ -24,6 +25,8 @@ export interface ApiDeps {
   readonly publicUrl: string;
   /** Today in the server's time zone, YYYY-MM-DD: the day calendars and ratings are computed for. */
   readonly today: () => string;
+  /** The roles that may create and import children besides administrators (`CHILD_CREATOR_ROLES`). */
+  readonly childCreatorRoles: readonly string[];
 }
 
 /** Access a route needs on the child named by its `:id`. */
@@ -43,6 +46,13 @@ export async function requireGrant(records: ServerRecords, account: Account, chi
 /** 403 unless the account may administer. */
 export function requireAdmin(account: Account): void {
   if (!account.admin) throw new HttpError(403, 'forbidden', 'Only an administrator can do this. Ask your administrator.');
+}
+
+/** 403 unless the account may create and import children (`plans/child-creators.ts`). */
+export function requireChildCreator(account: Account, roles: readonly string[]): void {
+  if (!mayCreateChildren(account, roles)) {
+    throw new HttpError(403, 'forbidden', `Only ${[...roles, 'administrators'].join(', ')} can add children to the board. Ask your team manager.`);
+  }
 }
 
 /**

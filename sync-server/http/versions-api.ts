@@ -2,9 +2,12 @@
  * Named versions of a child's plan over HTTP: save the plan as it is now under a name (for
  * example "PPM 2026-11-03, minutes agreed"), list them, read one in its plain-JSON form, print
  * its minutes, and restore one as a new change that keeps the history (`version-restore.ts`).
- * Versions are of the plan document only; the restricted document has none. Saving and
- * restoring need edit access, reading needs read access, deleting one (audited) is for
- * administrators only. A plan keeps at most `versionsPerChild` versions (409 `version-limit`).
+ * A version holds the plan and, beside it, the restricted document (`plans.ts` `saveVersion`):
+ * only a person whose grant covers the restricted part sees it in a version (`restricted` of
+ * the reply) or restores it; for anyone else a restore restores the plan alone. Saving and
+ * restoring need edit access, reading needs read access, deleting one (audited, with its
+ * restricted part) is for administrators only. A plan keeps at most `versionsPerChild` versions
+ * (409 `version-limit`).
  */
 import * as Y from 'yjs';
 import { exportDoc } from '../../model/doc-json.ts';
@@ -28,7 +31,7 @@ import { guard, guardAdmin, type ApiDeps } from './guards.ts';
 import { peopleLookup, personOf } from './history-api.ts';
 import { renderMinutes } from './minutes-page.ts';
 import { HttpError, readJson, type Router } from './router.ts';
-import type { RestoreResult } from '../plans/version-restore.ts';
+import { restrictedOpened, type RestoreResult } from '../plans/version-restore.ts';
 
 /** Most versions' minutes pages kept laid out. */
 const MAX_MINUTES_PAGES = 100;
@@ -53,6 +56,18 @@ function versionPlan(version: NamedVersion): NonNullable<ReturnType<typeof planO
   const plan = planOf(doc);
   if (!plan) throw new HttpError(409, 'unreadable-version', 'This version was made from templates this server does not have, so it cannot be shown.');
   return plan;
+}
+
+/** A restricted version's content in plain-JSON form, or undefined when this server cannot read it. */
+function restrictedJson(version: NamedVersion): Record<string, unknown> | undefined {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, version.state);
+    const opened = restrictedOpened(doc);
+    return opened && exportDoc(doc, opened.spec);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**
@@ -83,12 +98,14 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
   });
 
   router.on('GET', '/api/children/:id/versions/:vid', async ({ req, params }) => {
-    await guard(deps, req, params.id!, 'read');
+    const { grant } = await guard(deps, req, params.id!, 'read');
     const version = await versionOf(records, params.id!, params.vid!);
     const plan = versionPlan(version);
     const json = exportDoc(plan.doc, plan.spec);
     plan.doc.destroy();
-    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json } satisfies VersionReply;
+    const restrictedPart = grant.restricted ? await plans.restrictedVersion(params.id!, version.id) : undefined;
+    const restricted = restrictedPart && restrictedJson(restrictedPart);
+    return { version: summary(version, await peopleLookup(records)(version.createdBy)), plan: json, ...(restricted ? { restricted } : {}) } satisfies VersionReply;
   });
 
   router.on('GET', '/api/children/:id/versions/:vid/minutes', async ({ req, res, params }) => {
@@ -134,18 +151,22 @@ export function versionsRoutes(router: Router, deps: ApiDeps): void {
   });
 
   router.on('POST', '/api/children/:id/versions/:vid/restore', async ({ req, params }) => {
-    const { account } = await guard(deps, req, params.id!, 'edit');
+    const { account, grant } = await guard(deps, req, params.id!, 'edit');
     const version = await versionOf(records, params.id!, params.vid!);
-    let result: RestoreResult;
+    // The restricted part only for a person whose grant covers it: anyone else restores the plan alone.
+    const restrictedPart = grant.restricted ? await plans.restrictedVersion(params.id!, version.id) : undefined;
+    let result: RestoreResult & { restricted?: RestoreResult };
     try {
-      result = await plans.restore(params.id!, version.state, { username: account.username, name: account.name });
+      result = await plans.restore(params.id!, version.state, { username: account.username, name: account.name }, restrictedPart?.state);
     } catch (error) {
       // Loading the plan (DurableDocuments.onLoadDocument) refuses a document that was never stored.
       if (error instanceof WireError && error.code === CLOSE.unknownDocument.code) throw new HttpError(404, 'not-found', 'This child has no plan to restore into.');
       throw error;
     }
     if (!result.ok) throw new HttpError(409, 'cannot-restore', result.reason);
+    if (result.restricted && !result.restricted.ok) throw new HttpError(409, 'cannot-restore', `The plan was restored, but not its restricted part: ${result.restricted.reason}`);
     return {
+      ...(result.restricted?.ok ? { restricted: { changed: result.restricted.changed, bytes: result.restricted.bytes } } : {}),
       restored: summary(version, await peopleLookup(records)(version.createdBy)),
       changed: result.changed,
       bytes: result.bytes,

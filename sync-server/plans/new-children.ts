@@ -22,7 +22,9 @@ import { ChildSummaryInput } from '../storage/records/record-checks.ts';
 import { recordStageDate } from '../../model/timeline/record-stage.ts';
 import { templates } from '../../templates/index.ts';
 import { localToday } from '../../model/calendar/day.ts';
-import { buildChildDocuments, summarise } from './child-documents.ts';
+import { buildChildDocuments, planOf, summarise } from './child-documents.ts';
+import { likelyDuplicate } from './likely-duplicate.ts';
+import { readStored } from '../storage/documents/stored-document.ts';
 import { planDocumentName, restrictedDocumentName } from '../../model/wire/index.ts';
 import type { ChildSummary, NewAuditEntry } from '../storage/records/server-records.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
@@ -233,4 +235,17 @@ export async function storeChildren(store: OfflineStore, children: readonly Buil
     }
   }
   return { created };
+}
+
+/**
+ * The id of a child already in `store` that `child` is likely a duplicate of (same name and date
+ * of birth: `likely-duplicate.ts`), or undefined. The admin line's `children create` and `import`
+ * refuse such a child unless `--confirm-duplicate`, as the HTTP API does unless `confirmDuplicate`.
+ */
+export async function likelyDuplicateInStore(store: OfflineStore, child: BuiltChild): Promise<string | undefined> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, child.documents[1].update);
+  const facts = planOf(doc)?.childFacts() ?? {};
+  doc.destroy();
+  return likelyDuplicate({ children: () => store.records.children(), read: (name) => readStored(store.log, name) }, facts);
 }

@@ -8,6 +8,11 @@
 import { planDocumentName } from '../../model/wire/index.ts';
 import type { DeletedVersion, ServerRecords } from '../storage/records/server-records.ts';
 
+/** The id of the restricted document's version saved with plan version `versionId`. */
+export function restrictedVersionId(versionId: string): string {
+  return `${versionId}.restricted`;
+}
+
 /** The version deleted, or why nothing was: the child's plan has no such version. */
 export type VersionDeleteResult = { readonly ok: true; readonly value: DeletedVersion } | { readonly ok: false; readonly code: 'not-found'; readonly message: string };
 
@@ -24,6 +29,8 @@ export async function deleteNamedVersion(records: ServerRecords, childId: string
   if (found?.document !== document) return notFound(`Child ${childId} has no version ${versionId}. List them with GET /api/children/:id/versions.`);
   const deleted = await records.deleteVersion(versionId);
   if (!deleted) return notFound(`Child ${childId} has no version ${versionId}: it was deleted just now.`);
+  // Its restricted part goes with it (saved beside it by `saveVersion`; absent in older versions).
+  await records.deleteVersion(restrictedVersionId(versionId));
   await records.appendAudit([{ at: new Date().toISOString(), username, document, parts: [`version ${deleted.id}`], bytes: deleted.bytes, action: 'delete-version' }]);
   return { ok: true, value: deleted };
 }

@@ -7,12 +7,14 @@
  * edits made since the version stay in the log and the audit chain.
  *
  * The change is written through the typed model by `writeJsonInto` (model/write-json.ts), part
- * by part, so only what differs changes; the `meta` root is never touched.
+ * by part, so only what differs changes; the `meta` root is never touched. The same works for
+ * a child's restricted document (`kind` 'restricted'), versioned beside its plan.
  */
 import * as Y from 'yjs';
 import { liveContext } from '../../model/context.ts';
 import { exportDoc, type DocJson } from '../../model/doc-json.ts';
 import { DocMeta, META_ROOT, type DocSpec } from '../../model/doc-spec.ts';
+import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import { validate } from '../../model/validate.ts';
 import { writeJsonInto } from '../../model/write-json.ts';
 import { planOf } from './child-documents.ts';
@@ -30,22 +32,38 @@ export type RestoreResult =
   | { readonly ok: true; readonly changed: boolean; readonly bytes: number }
   | { readonly ok: false; readonly reason: string };
 
+/** Which of a child's documents a version is of: the plan, or its restricted document. */
+export type VersionedKind = 'plan' | 'restricted';
+
+/** A plan's spec and meta, or undefined when the document is not a plan this server can read. */
+function planOpened(doc: Y.Doc): { spec: DocSpec; meta: DocMeta } | undefined {
+  const plan = planOf(doc);
+  const meta = plan?.meta();
+  return plan && meta ? { spec: plan.spec, meta } : undefined;
+}
+
+/** A restricted document's spec and meta, or undefined when the document is not one. */
+export function restrictedOpened(doc: Y.Doc): { spec: DocSpec; meta: DocMeta } | undefined {
+  const meta = DocMeta.safeParse(doc.getMap(META_ROOT).toJSON());
+  return meta.success && meta.data.format === RESTRICTED_SPEC.format ? { spec: RESTRICTED_SPEC, meta: meta.data } : undefined;
+}
+
 /**
  * The version `state` (a Y.encodeStateAsUpdate) as the plan JSON to restore, or why it cannot be
  * restored into a document whose meta is `liveMeta`.
  */
-export function versionContent(state: Uint8Array, liveMeta: unknown): { ok: true; json: DocJson; spec: DocSpec } | { ok: false; reason: string } {
+export function versionContent(state: Uint8Array, liveMeta: unknown, kind: VersionedKind = 'plan'): { ok: true; json: DocJson; spec: DocSpec } | { ok: false; reason: string } {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    const plan = planOf(doc);
-    if (!plan) return { ok: false, reason: 'The saved version cannot be read as a plan (its templates are missing from this server).' };
+    const opened = kind === 'plan' ? planOpened(doc) : restrictedOpened(doc);
+    if (!opened) return { ok: false, reason: `The saved version cannot be read as ${kind === 'plan' ? 'a plan (its templates are missing from this server)' : 'a restricted document'}.` };
     const meta = DocMeta.safeParse(liveMeta);
-    if (!meta.success || meta.data.childId !== plan.meta()?.childId) return { ok: false, reason: "The saved version belongs to another child's plan." };
-    if (JSON.stringify(meta.data.templates) !== JSON.stringify(plan.meta()?.templates)) {
+    if (!meta.success || meta.data.childId !== opened.meta.childId) return { ok: false, reason: "The saved version belongs to another child's plan." };
+    if (JSON.stringify(meta.data.templates) !== JSON.stringify(opened.meta.templates)) {
       return { ok: false, reason: 'The saved version was made from other templates than the plan now uses, so it cannot be restored over it. Export it instead.' };
     }
-    return { ok: true, json: exportDoc(doc, plan.spec), spec: plan.spec };
+    return { ok: true, json: exportDoc(doc, opened.spec), spec: opened.spec };
   } finally {
     doc.destroy();
   }
@@ -64,12 +82,13 @@ export async function restoreVersion(
   state: Uint8Array,
   user: Restorer,
   durable: Durable,
+  kind: VersionedKind = 'plan',
 ): Promise<RestoreResult> {
   const connection = await host.openDirectConnection(name, { username: user.username, action: 'restore' });
   let result: RestoreResult = { ok: false, reason: 'The restore did not run.' };
   try {
     await connection.transact((live) => {
-      const content = versionContent(state, live.getMap(META_ROOT).toJSON());
+      const content = versionContent(state, live.getMap(META_ROOT).toJSON(), kind);
       if (!content.ok) {
         result = content;
         return;

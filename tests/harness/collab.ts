@@ -48,12 +48,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   };
 }
 
-/** Adds an account with a known password. */
-export async function addUser(app: App, username: string, password = `pw-${username}`, extra: { admin?: boolean } = {}): Promise<void> {
+/** Adds an account with a known password (role 'Social Worker' unless `extra.role`). */
+export async function addUser(app: App, username: string, password = `pw-${username}`, extra: { admin?: boolean; role?: string } = {}): Promise<void> {
   const ok = await app.records.addAccount({
     username,
     name: `Test ${username}`,
-    role: 'Social Worker',
+    role: extra.role ?? 'Social Worker',
     organisation: 'Test Team',
     passwordHash: await hashPassword(password, TEST_COST),
     disabled: false,

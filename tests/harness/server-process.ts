@@ -1,11 +1,12 @@
 /**
  * The whole server as a separate process, as `npm start` runs it (`node sync-server/main.ts`), so
  * a test can kill it with SIGKILL or stop it with SIGTERM and start it again on the same data
- * folder. The process listens on 127.0.0.1 at a free port (PORT=0); the URL and, on first start,
- * the demo accounts and their passwords are read from what it prints.
+ * folder. The process listens on 127.0.0.1 at a free port (PORT=0); the URL is read from what it
+ * prints and, on first start, the demo accounts and their passwords from the private file it names
+ * (stdout is a pipe here, so the passwords are never printed: `sync-server/demo/demo-policy.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -89,8 +90,11 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     void exited.then((e) => fail(`exited (code ${e.code}, signal ${e.signal}) before it was ready`));
   });
 
+  // Stdout is a pipe, not a terminal: the demo passwords are in DATA_DIR/demo-accounts.txt, never printed.
   const accounts = new Map<string, string>();
-  for (const line of printed.split('\n')) {
+  const demoFile = /are in (\S+demo-accounts\.txt),/.exec(printed)?.[1];
+  const demoText = demoFile ? await readFile(demoFile, 'utf8') : '';
+  for (const line of [...printed.split('\n'), ...demoText.split('\n')]) {
     const m = ACCOUNT_LINE.exec(line);
     if (m) accounts.set(m[1]!, m[2]!);
   }

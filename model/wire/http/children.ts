@@ -69,6 +69,8 @@ export const NewChildBody = z
     proceedings: oneLine(200).optional(),
     multiTrack: z.boolean().optional(),
     earlyPermanence: z.boolean().optional(),
+    /** True to create the child although one with the same name and date of birth is known (else 409 likely-duplicate). */
+    confirmDuplicate: z.boolean().optional(),
   })
   .strict();
 export type NewChildBody = z.infer<typeof NewChildBody>;

@@ -37,11 +37,14 @@ export type CreatedVersionReply = z.infer<typeof CreatedVersionReply>;
 export const VersionsReply = z.object({ versions: z.array(VersionSummary) });
 export type VersionsReply = z.infer<typeof VersionsReply>;
 
-/** A version with its plan in plain-JSON form (what an export holds). */
-export const VersionReply = z.object({ version: VersionSummary, plan: z.record(z.string(), z.unknown()) });
+/**
+ * A version with its plan in plain-JSON form (what an export holds), and, only for a person
+ * whose grant covers the restricted part, the restricted document as it was then (absent for
+ * everyone else, and for versions saved before restricted documents were versioned).
+ */
+export const VersionReply = z.object({ version: VersionSummary, plan: z.record(z.string(), z.unknown()), restricted: z.record(z.string(), z.unknown()).optional() });
 export type VersionReply = z.infer<typeof VersionReply>;
 
-/** A restore done: whether the plan changed, the bytes of the change, and words for a person. */
 /** The answer to an administrator deleting a version: what it was and the bytes freed; the audit names who. */
 export const DeletedVersionReply = z.object({
   deleted: z.object({ id: z.string(), name: z.string(), createdAt: z.string(), createdBy: z.string(), bytes: z.number().int().min(0) }),
@@ -49,5 +52,16 @@ export const DeletedVersionReply = z.object({
 });
 export type DeletedVersionReply = z.infer<typeof DeletedVersionReply>;
 
-export const RestoreReply = z.object({ restored: VersionSummary, changed: z.boolean(), bytes: z.number().int().min(0), message: z.string() });
+/**
+ * A restore done: whether the plan changed, the bytes of the change, and words for a person;
+ * `restricted` says whether the restricted document was restored too (only for a person whose
+ * grant covers it, and when the version holds it) and whether it changed.
+ */
+export const RestoreReply = z.object({
+  restored: VersionSummary,
+  changed: z.boolean(),
+  bytes: z.number().int().min(0),
+  message: z.string(),
+  restricted: z.object({ changed: z.boolean(), bytes: z.number().int().min(0) }).optional(),
+});
 export type RestoreReply = z.infer<typeof RestoreReply>;

@@ -42,13 +42,13 @@ export async function postgresAuditPage(pool: pg.Pool, document: string, limit: 
   return rows.map(auditEntryOf);
 }
 
-/** Verifies the whole chain against the head, from one snapshot: the head and every page agree while others append. */
-export function verifyPostgresAudit(pool: pg.Pool): Promise<AuditVerification> {
+/** Verifies the whole chain against the head (and `anchor`, when given), from one snapshot: the head and every page agree while others append. */
+export function verifyPostgresAudit(pool: pg.Pool, anchor?: AuditHead): Promise<AuditVerification> {
   return inTransaction(pool, 'repeatable read only', async (client) => {
     const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM records_audit_head WHERE id = 1');
     if (rows[0] === undefined) return { ok: false, seq: 1, reason: 'the audit chain head is missing' };
     const head: AuditHead = { seq: Number(rows[0].seq), hash: rows[0].hash };
-    const verifier = new AuditVerifier();
+    const verifier = new AuditVerifier(anchor);
     for (let after = 0; ; ) {
       const page = await client.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM records_audit WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, VERIFY_PAGE]);
       if (!page.rows.every((row) => verifier.next(auditEntryOf(row))) || page.rows.length < VERIFY_PAGE) break;

@@ -9,9 +9,9 @@ import pg from 'pg';
 import { inTransaction, openPostgresPool } from '../db/postgres-transaction.ts';
 import { appendPostgresAudit, postgresAuditPage, verifyPostgresAudit } from './postgres-audit-log.ts';
 import { migrateRecordsPostgres } from './postgres-records-schema.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { AccountInput, anchorOf, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, plainBytes, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditAnchor, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 import { accountSettings } from './account-settings.ts';
 
 /** How to reach the database. */
@@ -165,8 +165,16 @@ class PostgresServerRecords implements ServerRecords {
     });
   }
 
-  verifyAudit(): Promise<AuditVerification> {
-    return this.#run(() => verifyPostgresAudit(this.#pool));
+  verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification> {
+    return this.#run(() => verifyPostgresAudit(this.#pool, anchorOf(anchor)));
+  }
+
+  auditHead(): Promise<AuditAnchor> {
+    return this.#run(async () => {
+      const { rows } = await this.#pool.query<{ seq: string; hash: string }>('SELECT seq, hash FROM records_audit_head WHERE id = 1');
+      if (rows[0] === undefined) throw new Error('records: the audit chain head is missing');
+      return { seq: Number(rows[0].seq), hash: rows[0].hash };
+    });
   }
 
   addVersion(version: NamedVersion, max?: number): Promise<boolean> {

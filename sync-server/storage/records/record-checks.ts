@@ -161,3 +161,14 @@ export function checkAuditPage(document: string, limit: number, beforeSeq: numbe
 export function checkPasswordHash(hash: string): void {
   checked(AccountInput.shape.passwordHash, hash, 'password hash');
 }
+
+/** A chain head to verify against: seq a whole number, hash 64 hex digits (or seq 0 and ''). */
+const AuditAnchorInput = z.union([
+  z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits') }),
+  z.object({ seq: z.literal(0), hash: z.literal('') }),
+]);
+
+/** `anchor` checked (a TypeError for a malformed one), or undefined when none is given. */
+export function anchorOf(anchor: unknown): { seq: number; hash: string } | undefined {
+  return anchor === undefined ? undefined : checked(AuditAnchorInput, anchor, 'verifyAudit anchor');
+}

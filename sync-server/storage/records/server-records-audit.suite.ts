@@ -101,4 +101,28 @@ export function describeAuditLog(stores: TestRecordStores): void {
       expect(verdict.ok === false && verdict.reason, tampering.what).toMatch(tampering.reason);
     }
   });
+
+  it('gives the chain head; verifying against a head kept elsewhere finds a chain rewritten as a whole', async () => {
+    const store = await stores.store();
+    const records = await stores.open(store);
+    expect(await records.auditHead()).toEqual({ seq: 0, hash: '' });
+    const stored = await records.appendAudit(Array.from({ length: 5 }, (_, n) => auditEntry(n)));
+    const head = await records.auditHead();
+    expect(head).toEqual({ seq: 5, hash: stored[4]!.hash });
+    expect(await records.verifyAudit(head)).toEqual({ ok: true, entries: 5 });
+    await records.appendAudit([auditEntry(6)]);
+    expect(await records.verifyAudit(head)).toEqual({ ok: true, entries: 6 });
+    await expect(records.verifyAudit({ seq: 1, hash: 'not hex' })).rejects.toThrow(TypeError);
+    // Rewrite the whole chain: entry 3's username changed, every hash after it and the head recomputed.
+    const all = [...(await records.auditOf('child:c1', 100))].reverse();
+    const forged = chainAfter({ seq: 0, hash: '' }, all.map(({ seq: _s, prevHash: _p, hash: _h, ...e }, i) => (i === 2 ? { ...e, username: 'mallory' } : e)));
+    await store.dropAuditGuards();
+    for (const e of forged) await store.sql(`UPDATE records_audit SET username = '${e.username}', prev_hash = '${e.prevHash}', hash = '${e.hash}' WHERE seq = ${e.seq}`);
+    await store.sql(`UPDATE records_audit_head SET hash = '${forged.at(-1)!.hash}' WHERE id = 1`);
+    expect(await records.verifyAudit()).toEqual({ ok: true, entries: 6 });
+    const verdict = await records.verifyAudit(head);
+    expect(verdict).toMatchObject({ ok: false, seq: 5 });
+    expect(verdict.ok === false && verdict.reason).toMatch(/chain head kept elsewhere/);
+    expect(await records.verifyAudit({ seq: 7, hash: 'a'.repeat(64) })).toMatchObject({ ok: false, seq: 7 });
+  });
 }

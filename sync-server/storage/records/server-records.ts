@@ -19,6 +19,12 @@ export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 /** Most audit entries one {@link ServerRecords.auditOf} call returns. */
 export const MAX_AUDIT_PAGE = MAX_HISTORY_PAGE;
 
+/** A chain head: the seq and hash of the audit log's last entry at some moment (`audit head`). */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /** What {@link ServerRecords.verifyAudit} reports: the whole chain holds, or where it first breaks. */
 export type AuditVerification = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly seq: number; readonly reason: string };
 
@@ -219,8 +225,12 @@ export interface ServerRecords {
    * hash before it, each hash matching its entry, and the last entry the recorded chain head
    * (so a deleted tail or a row added outside the server shows too). Reports the first entry
    * whose hash or link does not match. Reads the whole log, in pages, without blocking writers.
+   * With `anchor` (a chain head from {@link auditHead}, kept elsewhere), also that the entry at
+   * its seq still has its hash and the chain reaches it: a whole chain rewritten is found too.
    */
-  verifyAudit(): Promise<AuditVerification>;
+  verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification>;
+  /** The recorded chain head: the last entry's seq and hash (seq 0, hash '' before the first). */
+  auditHead(): Promise<AuditAnchor>;
 
   /**
    * Stores a named version; rejects when the id is taken. With `max`, stores it only when its

@@ -52,15 +52,22 @@ export class SqliteAuditLog {
     return (this.#page.all(document, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as AuditRow[]).map(auditEntryOf);
   }
 
-  /** Verifies the whole chain against the head, from one snapshot, in pages. */
-  async verify(): Promise<AuditVerification> {
+  /** The recorded chain head. */
+  head(): AuditHead {
+    const head = this.#head.get() as AuditHead | undefined;
+    if (head === undefined) throw new Error('records: the audit chain head is missing');
+    return { seq: Number(head.seq), hash: String(head.hash) };
+  }
+
+  /** Verifies the whole chain against the head (and `anchor`, when given), from one snapshot, in pages. */
+  async verify(anchor?: AuditHead): Promise<AuditVerification> {
     const db = new DatabaseSync(this.#path, { timeout: this.#busyTimeoutMs, readOnly: true });
     try {
       db.exec('BEGIN');
       const head = db.prepare('SELECT seq, hash FROM records_audit_head WHERE id = 1').get() as AuditHead | undefined;
       if (head === undefined) return { ok: false, seq: 1, reason: 'the audit chain head is missing' };
       const page = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM records_audit WHERE seq > ? ORDER BY seq LIMIT ?`);
-      const verifier = new AuditVerifier();
+      const verifier = new AuditVerifier(anchor);
       for (let after = 0; ; ) {
         const rows = page.all(after, VERIFY_PAGE) as unknown as AuditRow[];
         if (!rows.every((row) => verifier.next(auditEntryOf(row))) || rows.length < VERIFY_PAGE) break;

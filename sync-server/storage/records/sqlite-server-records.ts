@@ -9,11 +9,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openSqliteDatabase, sqlitePath } from '../db/sqlite-store.ts';
 import { inSqliteTransaction } from '../db/sqlite-transaction.ts';
-import { AccountInput, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
+import { AccountInput, anchorOf, checkAuditPage, checked, checkNewAuditEntries, checkPasswordHash, checkRatePage, ChildSummaryInput, GrantInput, isChildId, isUsername, RatedDay, RatingInput, RerateChanges, SettingKey, SettingValue, VersionInput } from './record-checks.ts';
 import { migrateSqliteRecords } from './sqlite-records-schema.ts';
 import { accountOf, CHILD_COLUMNS, childOf, grantOf, ratedAsOf, versionInfoOf, versionOf, type AccountRow, type ChildRow, type GrantRow, type VersionRow } from './record-rows.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
-import { byChildName, type Account, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
+import { byChildName, type Account, type AuditAnchor, type AuditEntry, type AuditVerification, type ChildSummary, type DeletedVersion, type Grant, type NamedVersion, type NewAuditEntry, type RateableChild, type RerateChange, type ServerRecords } from './server-records.ts';
 import { accountSettings } from './account-settings.ts';
 
 /** Where and how to open the records. */
@@ -199,8 +199,12 @@ class SqliteServerRecords implements ServerRecords {
     });
   }
 
-  verifyAudit(): Promise<AuditVerification> {
-    return this.#run(() => this.#audit.verify());
+  verifyAudit(anchor?: AuditAnchor): Promise<AuditVerification> {
+    return this.#run(() => this.#audit.verify(anchorOf(anchor)));
+  }
+
+  auditHead(): Promise<AuditAnchor> {
+    return this.#run(() => Promise.resolve(this.#audit.head()));
   }
 
   addVersion(version: NamedVersion, max?: number): Promise<boolean> {

@@ -31,6 +31,7 @@ export async function openThreadedSqliteServerRecords(options: SqliteServerRecor
       'appendAudit',
       'auditOf',
       'verifyAudit',
+      'auditHead',
       'addVersion',
       'deleteVersion',
       'versionsOf',
