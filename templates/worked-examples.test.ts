@@ -856,3 +856,55 @@ describe('one event, one record: stages read from the PPM records and the introd
     expect(t.findings.filter((f) => f.kind === 'record').map((f) => [f.subject, f.date])).toEqual([['placement-day', '2026-05-29']]);
   });
 });
+
+describe("counting from the child's date of birth, and meetings none of which has been held (issue 10, point 7)", () => {
+  const looked = { 'legal-gateway': '2024-01-08', 'became-looked-after': '2024-01-10' };
+
+  it('003 11.5: the 16-plus tracker, monthly for a young person in care aged 16 or above, from the 16th birthday', () => {
+    // Born 31 May 2010: 16 on Sunday 31 May 2026 (a birthday is a calendar date, weekends count);
+    // the first monthly meeting after it at the latest by 30 June 2026 (31 June does not exist).
+    const facts: Facts = { jurisdiction: 'England', dateOfBirth: '2010-05-31' };
+    const before = run('pathway-permanent-fostering', { facts, events: looked, today: '2026-05-20' });
+    expect(stage(before, 'sixteen-plus-tracker-entry')).toMatchObject({ notBefore: '2026-05-31', due: '2026-06-30', status: 'not-yet-due' });
+    expect(stage(before, 'sixteen-plus-tracker-entry').rule.source).toEqual({ seed: '003_191524bca73c873d.txt', section: '11.5' });
+    const late = run('pathway-permanent-fostering', { facts, events: looked, today: '2026-07-01' });
+    expect(late.findings.filter((f) => f.subject === 'sixteen-plus-tracker-entry').map((f) => [f.severity, f.date])).toEqual([['red', '2026-06-30']]);
+    // Considered at 15: not the 16-plus tracker yet.
+    const early = run('pathway-permanent-fostering', { facts, events: { ...looked, 'sixteen-plus-tracker-entry': '2026-05-20' }, today: '2026-05-21' });
+    expect(stage(early, 'sixteen-plus-tracker-entry').status).toBe('done-early');
+    // First considered 10 June; no meeting since by 20 July: the one due 10 July was not held.
+    const none = run('pathway-permanent-fostering', { facts, events: { ...looked, 'sixteen-plus-tracker-entry': '2026-06-10' }, today: '2026-07-20' });
+    expect(none.findings.filter((f) => f.subject === 'sixteen-plus-tracker-meeting').map((f) => [f.severity, f.message])).toEqual([
+      ['red', 'No 16-plus tracker meeting has been held since the series began on 10 June 2026: the first was due by 10 July 2026, at least monthly (10 days overdue).'],
+    ]);
+  });
+
+  it('a leap-day birthday: born 29 February 2008, 16 on 29 February 2024', () => {
+    const t = run('pathway-permanent-fostering', { facts: { jurisdiction: 'England', dateOfBirth: '2008-02-29' }, events: looked, today: '2024-02-01' });
+    expect(stage(t, 'sixteen-plus-tracker-entry')).toMatchObject({ notBefore: '2024-02-29', due: '2024-03-29' });
+  });
+
+  it('without a date of birth recorded nothing is counted from it, and nothing is said to be due', () => {
+    const t = run('pathway-permanent-fostering', { facts: { jurisdiction: 'England' }, events: looked, today: '2026-07-01' });
+    expect(stage(t, 'sixteen-plus-tracker-entry').due).toBeUndefined();
+    expect(t.findings.filter((f) => f.subject.startsWith('sixteen-plus'))).toEqual([]);
+  });
+
+  it('003 8.1: no PPM held at all is said in those words, once, with the date the first was due', () => {
+    // Gateway Thursday 2 April 2026: 10 working days past Good Friday and Easter Monday is 20 April.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-04-02' }, today: '2026-04-22' });
+    const ppm = t.findings.filter((f) => f.subject === 'initial-ppm' || f.subject === 'ppm');
+    expect(ppm.map((f) => [f.severity, f.message])).toEqual([
+      ['red', 'No PPM has been held: Initial Permanence Planning Meeting (PPM) was due by 20 April 2026 (2 days overdue). A meeting held is recorded as a PPM record, with its date.'],
+    ]);
+  });
+
+  it('003 10.1: a monthly tracker meeting none of which has been held says so, once for the run of repeats due', () => {
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-04-01' });
+    const tracker = t.findings.filter((f) => f.subject === 'tracker-meeting');
+    expect(tracker.map((f) => [f.severity, f.date, f.message])).toEqual([
+      ['red', '2026-02-05', 'No Permanence Tracker Meeting (monthly) has been held since the series began on 5 January 2026: the first was due by 5 February 2026, at least monthly (55 days overdue). One more has fallen due since without one held.'],
+      ['amber', '2026-04-05', 'Permanence Tracker Meeting (monthly) is next due by 5 April 2026 (at least monthly).'],
+    ]);
+  });
+});

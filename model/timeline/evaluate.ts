@@ -95,6 +95,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
       target: s.target === undefined || recurring ? undefined : formatDay(s.target),
       targetRule: s.target === undefined || recurring ? undefined : s.targetRule,
       requiredBecause: s.requiredBecause,
+      ...(stage.recordedIn ? { recordedIn: stage.recordedIn.part } : {}),
       notBefore: s.notBefore === undefined ? undefined : formatDay(s.notBefore),
       done: done === undefined ? undefined : formatDay(done),
       conflicts: stageConflicts,

@@ -49,6 +49,8 @@ export function findingsOf(i: FindingInputs): Finding[] {
       // for the stage that records the same event.
     } else if (s.status === 'overdue' && s.dueKind === 'target') {
       out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} had a target of ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} past the target).${because}` });
+    } else if (s.status === 'overdue' && s.recordedIn === 'ppms') {
+      out.push({ ...base, severity: 'red', date: s.due, message: `No PPM has been held: ${s.title} was due by ${ukDate(s.due!)} (${ago(s.due!)} overdue). A meeting held is recorded as a PPM record, with its date.` });
     } else if (s.status === 'overdue') {
       out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).${because}` });
     } else if (pastTarget) {
@@ -77,14 +79,24 @@ export function findingsOf(i: FindingInputs): Finding[] {
       });
     }
   }
+  const overdueSpoken = new Set<string>();
   for (const o of i.occurrences) {
     const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
-    if (o.status === 'overdue') out.push({ ...base, severity: 'red', message: `${o.title} (repeat ${o.index}) was due by ${ukDate(o.due)} and none is recorded since (${ago(o.due)} overdue).` });
-    else if (o.status === 'missed') {
+    if (o.status === 'overdue') {
+      // One finding for a run of repeats not held: the first, saying how many have fallen due since.
+      if (overdueSpoken.has(o.stage)) continue;
+      overdueSpoken.add(o.stage);
+      out.push({ ...base, severity: 'red', message: overdueMessage(o, i.occurrences, ago) });
+    } else if (o.status === 'missed') {
       const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
       out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
     }
-    else if (o.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)}.` });
+    else if (o.status === 'due-soon') {
+      const held = lastHeld(o, i.occurrences);
+      const first = !i.occurrences.some((x) => x.stage === o.stage && x.index < o.index);
+      const since = held ? `the meeting of ${ukDate(held)}` : first && o.countsFrom ? ukDate(o.countsFrom) : undefined;
+      out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)} (at least ${describeRRule(o.rrule)}${since ? ` since ${since}` : ''}).` });
+    }
   }
   for (const p of i.ordering) {
     out.push({
@@ -132,6 +144,31 @@ export function findingsOf(i: FindingInputs): Finding[] {
     });
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+}
+
+/** The latest date a repeat of the same stage before `o` was held, YYYY-MM-DD. */
+function lastHeld(o: OccurrenceResult, all: readonly OccurrenceResult[]): string | undefined {
+  let best: string | undefined;
+  for (const x of all) if (x.stage === o.stage && x.index < o.index && x.done !== undefined && (best === undefined || x.done > best)) best = x.done;
+  return best;
+}
+
+/**
+ * An overdue repeat as a manager says it: "No Permanence Tracker Meeting has been held since the
+ * series began on 5 January 2026: the first was due by 5 February 2026, at least every month (3
+ * weeks overdue)." when none of the series has been
+ * held, else "PPM was due by 12 May 2026: none has been held since the meeting of 31 March 2026
+ * (3 weeks overdue; at least every 6 weeks)", with how many more have fallen due since.
+ */
+function overdueMessage(o: OccurrenceResult, all: readonly OccurrenceResult[], ago: (date: string) => string): string {
+  const more = all.filter((x) => x.stage === o.stage && x.index > o.index && x.status === 'overdue').length;
+  const also = more === 0 ? '' : ` ${more === 1 ? 'One more has' : `${more} more have`} fallen due since without one held.`;
+  const held = lastHeld(o, all);
+  if (held === undefined) {
+    const since = o.countsFrom ? ` since the series began on ${ukDate(o.countsFrom)}` : '';
+    return `No ${o.title} has been held${since}: the first was due by ${ukDate(o.due)}, at least ${describeRRule(o.rrule)} (${ago(o.due)} overdue).${also}`;
+  }
+  return `${o.title} was due by ${ukDate(o.due)}: none has been held since the meeting of ${ukDate(held)} (${ago(o.due)} overdue; at least ${describeRRule(o.rrule)}).${also}`;
 }
 
 /**

@@ -150,6 +150,8 @@ export interface StageResult {
   readonly targetRule?: RuleRef;
   /** Why an optional stage is now required (its `requiredWhen` holds), e.g. the exception report. */
   readonly requiredBecause?: RuleRef;
+  /** The part of the plan that is the stage's record, when not the stages table (`recordedIn`). */
+  readonly recordedIn?: 'ppms' | 'introduction';
   /** The earliest date rules allow (the latest applicable no-earlier-than deadline). */
   readonly notBefore?: string;
   /** The date the stage was recorded (for a recurring stage, the latest time it was held). */
@@ -172,6 +174,11 @@ export interface OccurrenceResult extends RuleRef {
   readonly status: ItemStatus;
   /** The RRULE value in force, e.g. "FREQ=WEEKLY;INTERVAL=6". */
   readonly rrule: string;
+  /**
+   * For a repeat not held (overdue, due soon, not yet due): the date its interval counts from,
+   * the last meeting held, or the series' start when none has been held, YYYY-MM-DD.
+   */
+  readonly countsFrom?: string;
   /** For a `missed` repeat: the meetings held before and after the gap, YYYY-MM-DD. */
   readonly heldBefore?: string;
   readonly heldAfter?: string;
