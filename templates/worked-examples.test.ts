@@ -908,3 +908,38 @@ describe("counting from the child's date of birth, and meetings none of which ha
     ]);
   });
 });
+
+describe('003 Appendix 7: the third PPM by week 14, beside the 6-weekly cycle of 8.3 (held: 2)', () => {
+  // Gateway Monday 5 January 2026: week 14 ends 13 April 2026 (the Monday after Easter Monday; weeks are calendar weeks).
+  const facts: Facts = { jurisdiction: 'England', proceedings: 'Care proceedings', multiTrack: false };
+  const base = { 'legal-gateway': '2026-01-05', 'initial-ppm': '2026-01-15' };
+  const third = (t: Timeline) => t.heldDeadlines?.find((h) => h.stage === 'ppm' && h.held === 2);
+
+  it('not held by week 14: amber, a target, beside the red of the 6-weekly cycle', () => {
+    const t = run('pathway-adoption', { facts, events: { ...base, ppm: '2026-02-26' }, today: '2026-04-20' });
+    expect(third(t)).toMatchObject({ title: 'third Permanence Planning Meeting (PPM)', kind: 'target', due: '2026-04-13', status: 'overdue' });
+    expect(third(t)!.source).toEqual({ seed: '003_191524bca73c873d.txt', section: 'Appendix 7, Third PPM' });
+    const onPpm = t.findings.filter((f) => f.subject === 'ppm');
+    expect(onPpm.map((f) => [f.severity, f.date])).toEqual([
+      ['red', '2026-04-09'], // 6 weeks after the second PPM of 26 February
+      ['amber', '2026-04-13'],
+    ]);
+    expect(onPpm[1]!.message).toBe('The third Permanence Planning Meeting (PPM) had a target of 13 April 2026 and has not been held (7 days past).');
+  });
+
+  it('a late second PPM moves the cycle, not the week-14 target', () => {
+    const t = run('pathway-adoption', { facts, events: { ...base, ppm: '2026-03-12' }, today: '2026-04-15' });
+    expect(t.occurrences.filter((o) => o.stage === 'ppm' && o.status === 'due-soon').map((o) => o.due)).toEqual(['2026-04-23']);
+    expect(third(t)).toMatchObject({ due: '2026-04-13', status: 'overdue' });
+  });
+
+  it('held after week 14 is information; held by it, nothing is said', () => {
+    const late = run('pathway-adoption', { facts, events: { ...base, ppm: ['2026-02-26', '2026-04-08'] }, today: '2026-04-20' });
+    expect(third(late)).toMatchObject({ status: 'done-on-time', done: '2026-04-08' });
+    expect(late.findings.filter((f) => f.subject === 'ppm' && f.date === '2026-04-13')).toEqual([]);
+    const after = run('pathway-adoption', { facts, events: { ...base, ppm: ['2026-03-12', '2026-04-16'] }, today: '2026-04-20' });
+    expect(after.findings.filter((f) => f.subject === 'ppm' && f.severity === 'green').map((f) => f.message)).toContain(
+      'Third Permanence Planning Meeting (PPM) was held on 16 April 2026, after its target of 13 April 2026.',
+    );
+  });
+});

@@ -70,6 +70,12 @@ export const Deadline = z
     kind: z.enum(['target', 'limit']).default('limit'),
     /** The deadline no longer applies once this stage is recorded (26 weeks "unless an extension is agreed"). */
     unless: Id.optional(),
+    /**
+     * For a recurring stage: the deadline is for the nth time the stage is held (2 or more), not
+     * the first, e.g. the third PPM by week 14 (003 Appendix 7) on the stage whose records are the
+     * PPMs after the initial one, so `held: 2`. Without it a deadline is for the first time held.
+     */
+    held: z.number().int().min(2).max(50).optional(),
     condition: Condition.optional(),
     /** The rule in our words, e.g. "Initial PPM within 10 working days of the gateway decision". */
     rule: z.string().min(1),
@@ -172,6 +178,7 @@ export const PathwayTemplate = TemplateBase.extend({
         if (d.relativeTo !== DATE_OF_BIRTH) check(d.relativeTo, `a deadline of stage "${s.id}"`);
         if (d.unless) check(d.unless, `a deadline of stage "${s.id}" (unless)`);
         if (d.kind === 'target' && d.bound === 'no-earlier-than') ctx.addIssue({ code: 'custom', message: `a no-earlier-than deadline of stage "${s.id}" cannot be a target` });
+        if (d.held !== undefined && (s.recurrence.length === 0 || d.bound !== 'no-later-than')) ctx.addIssue({ code: 'custom', message: `a deadline of stage "${s.id}" names the time it is held (held: ${d.held}); only a no-later-than deadline of a recurring stage can` });
       }
       for (const w of s.requiredWhen) check(w.stage, `requiredWhen of stage "${s.id}"`);
       for (const r of s.recurrence) {

@@ -12,8 +12,10 @@
  *   has since been held and the plan is being reviewed again, but drift the tracker meeting must
  *   see; it stays amber until a later repeat is held on time (the series is back on its cycle),
  *   then it is information; a required prerequisite not recorded; a stage recorded earlier than a
- *   rule allows; two dates recorded for one stage; an overdue PPM action;
- * - green (information): a stage done late, or after its target but within its limit; a missed
+ *   rule allows; two dates recorded for one stage; an overdue PPM action; the nth meeting of a
+ *   series (the third PPM by week 14) past its target and not held (past a limit: red);
+ * - green (information): a stage done late, or after its target but within its limit; the nth
+ *   meeting of a series held after its target; a missed
  *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have;
  *   a date typed into the stages table for a stage whose record is another part of the plan (a
  *   PPM, an introduction date): not counted, and said so, so the date typed is not lost silently.
@@ -25,7 +27,7 @@ import { describeRRule } from './recurrence.ts';
 import type { Finding, NextDue, OccurrenceResult, Rating, Timeline } from './types.ts';
 import { days, formatSpan, ukDate } from '../words.ts';
 
-export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
+export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'heldDeadlines' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
   /** Stage-table dates of stages recorded in another part of the plan, with where that is. */
   readonly notCounted?: readonly { readonly stage: string; readonly date: string; readonly part: 'ppms' | 'introduction' }[];
@@ -97,6 +99,14 @@ export function findingsOf(i: FindingInputs): Finding[] {
       const since = held ? `the meeting of ${ukDate(held)}` : first && o.countsFrom ? ukDate(o.countsFrom) : undefined;
       out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)} (at least ${describeRRule(o.rrule)}${since ? ` since ${since}` : ''}).` });
     }
+  }
+  for (const h of i.heldDeadlines ?? []) {
+    const base = { kind: 'stage' as const, subject: h.stage, rule: h.rule, source: h.source, date: h.due };
+    const title = h.title.charAt(0).toUpperCase() + h.title.slice(1);
+    const what = h.kind === 'target' ? 'a target of' : 'to be held by';
+    if (h.status === 'overdue') out.push({ ...base, severity: h.kind === 'target' ? 'amber' : 'red', message: `The ${h.title} had ${what} ${ukDate(h.due)} and has not been held (${ago(h.due)} past).` });
+    else if (h.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `The ${h.title} is due by ${ukDate(h.due)}${h.kind === 'target' ? ' (target)' : ''}.` });
+    else if (h.status === 'done-late') out.push({ ...base, severity: 'green', date: h.done, message: `${title} was held on ${ukDate(h.done!)}, after its ${h.kind === 'target' ? 'target' : 'due date'} of ${ukDate(h.due)}.` });
   }
   for (const p of i.ordering) {
     out.push({
@@ -192,7 +202,7 @@ export function ratingOf(findings: readonly Finding[]): { rating: Rating; reason
 }
 
 /** The earliest outstanding due date (overdue items first, as they are earliest). */
-export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'introduction' | 'actions'>): NextDue | undefined {
+export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'heldDeadlines' | 'introduction' | 'actions'>): NextDue | undefined {
   let best: NextDue | undefined;
   const consider = (date: string | undefined, subject: string, title: string): void => {
     if (date !== undefined && (best === undefined || date < best.date)) best = { date, subject, title };
@@ -200,6 +210,7 @@ export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'int
   const open = (status: string): boolean => status === 'overdue' || status === 'due-soon' || status === 'not-yet-due';
   for (const s of i.stages) if (open(s.status) && !s.recurring) consider(s.due, s.id, s.title);
   for (const o of i.occurrences) if (open(o.status)) consider(o.due, o.stage, o.title);
+  for (const h of i.heldDeadlines ?? []) if (open(h.status)) consider(h.due, h.stage, h.title.charAt(0).toUpperCase() + h.title.slice(1));
   for (const c of i.introduction) if (open(c.status)) consider(c.due, c.id, c.title);
   for (const a of i.actions) if (open(a.status)) consider(a.due, a.id, a.text);
   return best;

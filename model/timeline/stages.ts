@@ -76,6 +76,8 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
     let dueRule: RuleRef | undefined;
     let notBeforeRule: RuleRef | undefined;
     for (const d of stage.deadlines) {
+      // A deadline for a later time the stage is held is evaluated by held-deadlines.ts.
+      if (d.held !== undefined) continue;
       if (!holds(d.condition, c.facts) || applicable.get(d.relativeTo) === false) continue;
       if (d.unless !== undefined && c.recorded.has(d.unless)) continue;
       const anchorRecorded = d.relativeTo === DATE_OF_BIRTH ? birthDay(c.facts) : c.recorded.get(d.relativeTo)?.[0];

@@ -184,6 +184,24 @@ export interface OccurrenceResult extends RuleRef {
   readonly heldAfter?: string;
 }
 
+/**
+ * A deadline for a later time a recurring stage is held (`held` in the pathway): the third PPM
+ * by week 14 (003 Appendix 7) beside the 6-weekly cycle of 8.3.
+ */
+export interface HeldDeadlineResult extends RuleRef {
+  readonly stage: string;
+  /** "third Permanence Planning Meeting (PPM)": which meeting, counted as a person counts them. */
+  readonly title: string;
+  /** The time the stage is held that the deadline is for (2 = the second record of the stage). */
+  readonly held: number;
+  readonly kind: 'target' | 'limit';
+  /** YYYY-MM-DD. */
+  readonly due: string;
+  /** The date of that meeting, when held, YYYY-MM-DD. */
+  readonly done?: string;
+  readonly status: ItemStatus;
+}
+
 export interface OrderingProblem extends RuleRef {
   readonly kind: 'before-prerequisite' | 'prerequisite-missing';
   readonly stage: string;
@@ -254,6 +272,8 @@ export interface Timeline {
   readonly start?: string;
   readonly stages: readonly StageResult[];
   readonly occurrences: readonly OccurrenceResult[];
+  /** Deadlines for a later time a recurring stage is held (the third PPM by week 14). */
+  readonly heldDeadlines?: readonly HeldDeadlineResult[];
   readonly ordering: readonly OrderingProblem[];
   readonly introduction: readonly IntroductionCheck[];
   readonly actions: readonly ActionItem[];

@@ -13,6 +13,7 @@
 import { DATE_OF_BIRTH, type Condition, type Deadline, type PathwayTemplate, type RecordedIn, type Recurrence, type Stage } from '../../model/template/pathway.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import type { Template } from '../../model/template/template.ts';
+import { heldTitle } from '../../model/timeline/held-deadlines.ts';
 import { describeRRule } from '../../model/timeline/recurrence.ts';
 import { citeSource } from '../../templates/index.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
@@ -103,7 +104,7 @@ function stageLines(s: Stage, n: number, title: (id: string) => string, where: (
     lines.push(`     rule: ${w.rule}`, `     source: ${citeSource(w.source)}`);
   }
   for (const d of s.deadlines) {
-    const unless = d.unless ? `, unless ${title(d.unless)} is recorded` : '';
+    const unless = `${d.held ? `, for the ${heldTitle(s, d.held)}` : ''}${d.unless ? `, unless ${title(d.unless)} is recorded` : ''}`;
     lines.push(`   Deadline${kindOf(d)}: ${deadlineWords(d, title)}${d.condition ? `, when ${conditionWords(d.condition)}` : ''}${unless}`);
     lines.push(`     rule: ${d.rule}`, `     source: ${citeSource(d.source)}`);
   }
