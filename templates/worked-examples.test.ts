@@ -943,3 +943,34 @@ describe('003 Appendix 7: the third PPM by week 14, beside the 6-weekly cycle of
     );
   });
 });
+
+describe("facts of the child's details that rules turn on: a sibling group, an unborn baby (003 Appendix 6, Appendix 7)", () => {
+  const gateway = { 'legal-gateway': '2026-01-05' };
+
+  it('adoption: "All sibling groups to be subject to sibling assessment prior to ADM (SHOBPA)", week 16', () => {
+    const facts: Facts = { ...ENGLAND_PROCEEDINGS, siblingGroup: true };
+    const t = run('pathway-adoption', { facts, events: gateway, today: '2026-04-28' });
+    expect(stage(t, 'sibling-assessment')).toMatchObject({ due: '2026-04-27', dueKind: 'target', status: 'overdue' });
+    expect(t.findings.filter((f) => f.subject === 'sibling-assessment').map((f) => f.severity)).toEqual(['amber']);
+    // The ADM decision recorded without it: it must come first.
+    const adm = run('pathway-adoption', { facts, events: { ...gateway, 'final-care-planning-meeting': '2026-04-14', 'shobpa-papers-ready': '2026-04-20', 'cpr-quality-assurance': '2026-04-27', shobpa: '2026-04-30' }, today: '2026-05-01' });
+    expect(adm.ordering.filter((o) => o.requires === 'sibling-assessment').map((o) => o.kind)).toEqual(['prerequisite-missing']);
+    // A single child: no sibling assessment is due, nor missing.
+    const single = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: gateway, today: '2026-04-28' });
+    expect(stage(single, 'sibling-assessment').status).toBe('not-applicable');
+  });
+
+  it('permanent fostering: sibling assessment by week 16 when in care proceedings', () => {
+    const t = run('pathway-permanent-fostering', { facts: { ...ENGLAND_PROCEEDINGS, siblingGroup: true }, events: gateway, today: '2026-04-20' });
+    expect(stage(t, 'sibling-assessment')).toMatchObject({ due: '2026-04-27', status: 'due-soon' });
+  });
+
+  it('adoption: "Adoption medical booked (if in Care Proceedings or child unborn)" and the CPR started (week 4), also before proceedings for an unborn baby', () => {
+    const unborn = run('pathway-adoption', { facts: { jurisdiction: 'England', proceedings: 'Pre-proceedings (PLO)', unbornBaby: true }, events: gateway, today: '2026-01-06' });
+    expect(stage(unborn, 'adoption-medical-booked').status).not.toBe('not-applicable');
+    expect(stage(unborn, 'cpr-started')).toMatchObject({ due: '2026-02-02', dueKind: 'target' });
+    const neither = run('pathway-adoption', { facts: { jurisdiction: 'England', proceedings: 'Pre-proceedings (PLO)' }, events: gateway, today: '2026-01-06' });
+    expect(stage(neither, 'adoption-medical-booked').status).toBe('not-applicable');
+    expect(stage(neither, 'cpr-started').status).toBe('not-applicable');
+  });
+});

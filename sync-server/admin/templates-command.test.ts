@@ -19,9 +19,9 @@ describe('npm run admin -- templates', () => {
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^ID\s+KIND\s+VERSION\s+JURISDICTION\s+TITLE\s+SOURCE$/);
     for (const t of templates.all()) {
-      const line = out.find((l) => l.startsWith(`${t.id} `));
-      expect(line, t.id).toContain(t.kind);
-      expect(line).toContain(t.version);
+      // An older version kept for the plans made from it (ppm 1.1.0) has a line of its own.
+      const line = out.find((l) => l.startsWith(`${t.id} `) && l.includes(` ${t.version} `));
+      expect(line, `${t.id} ${t.version}`).toContain(t.kind);
       expect(line!.endsWith(`  ${citeSource(t.source)}`), line).toBe(true);
       expect(line).not.toContain('.txt');
     }
@@ -195,7 +195,8 @@ describe('npm run admin -- templates show', () => {
   });
 
   it('shows the sections and fields of a form, the roles of the role matrix, the tasks of a task list and the items of a checklist', async () => {
-    for (const t of templates.all().filter((x) => x.kind !== 'pathway')) {
+    // `templates show <id>` shows the latest version of each.
+    for (const t of templates.all().filter((x) => x.kind !== 'pathway' && templates.get(x.id) === x)) {
       const { code, out } = await admin('templates', 'show', t.id);
       expect(code, t.id).toBe(0);
       expect(out[0]).toBe(`${t.title} (${t.id}, ${t.kind}, version ${t.version})`);
