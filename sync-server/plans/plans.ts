@@ -67,6 +67,21 @@ export class Plans {
     return { ok: true, value: childId };
   }
 
+  /**
+   * The child an exported plan was exported from (its `meta.childId`), when that child is in the
+   * store: its plan, its restricted document or its caseload entry. Undefined otherwise, and for
+   * data that names no child id. Importing it again would make a second child of the same
+   * person, so the import routes refuse unless a copy is asked for.
+   */
+  async existingChildOf(data: Record<string, unknown>): Promise<string | undefined> {
+    const meta = DocMeta.safeParse(data.meta);
+    if (!meta.success) return undefined;
+    const childId = meta.data.childId;
+    const { log, records } = this.#deps;
+    if ((await log.load(planDocumentName(childId))) || (await log.load(restrictedDocumentName(childId))) || (await records.child(childId))) return childId;
+    return undefined;
+  }
+
   /** Imports an exported plan as a new child (a new id), with an empty restricted document. */
   async import(by: Exclude<PlanAuthor, 'admin'>, data: Record<string, unknown>): Promise<PlanResult<string>> {
     const meta = DocMeta.safeParse(data.meta);
