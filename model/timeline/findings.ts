@@ -93,7 +93,8 @@ export function findingsOf(i: FindingInputs): Finding[] {
       const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
       out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
     }
-    else if (o.status === 'due-soon') {
+    else if (o.status === 'due-soon' && !overdueSpoken.has(o.stage)) {
+      // (After a run of repeats not held, the red finding speaks for the series.)
       const held = lastHeld(o, i.occurrences);
       const first = !i.occurrences.some((x) => x.stage === o.stage && x.index < o.index);
       const since = held ? `the meeting of ${ukDate(held)}` : first && o.countsFrom ? ukDate(o.countsFrom) : undefined;
