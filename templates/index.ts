@@ -18,12 +18,15 @@ import pathwayPreProceedings from './pathway-pre-proceedings.json' with { type: 
 import pathwayReunification from './pathway-reunification.json' with { type: 'json' };
 import pathwaySpecialGuardianship from './pathway-special-guardianship.json' with { type: 'json' };
 import ppm from './ppm.json' with { type: 'json' };
+import ppm110 from './ppm-1.1.0.json' with { type: 'json' };
 import roleMatrix from './role-matrix-early-permanence.json' with { type: 'json' };
 import sourceList from './sources.json' with { type: 'json' };
 
 /** Every shipped template file, by file name. */
 export const TEMPLATE_FILES: readonly { name: string; data: unknown }[] = [
   { name: 'ppm.json', data: ppm },
+  // Plans made before the sibling group and unborn baby facts keep their PPM template (1.1.0).
+  { name: 'ppm-1.1.0.json', data: ppm110 },
   { name: 'contingency-plan.json', data: contingencyPlan },
   { name: 'introduction-plan.json', data: introductionPlan },
   { name: 'role-matrix-early-permanence.json', data: roleMatrix },

@@ -856,3 +856,120 @@ describe('one event, one record: stages read from the PPM records and the introd
     expect(t.findings.filter((f) => f.kind === 'record').map((f) => [f.subject, f.date])).toEqual([['placement-day', '2026-05-29']]);
   });
 });
+
+describe("counting from the child's date of birth, and meetings none of which has been held (issue 10, point 7)", () => {
+  const looked = { 'legal-gateway': '2024-01-08', 'became-looked-after': '2024-01-10' };
+
+  it('003 11.5: the 16-plus tracker, monthly for a young person in care aged 16 or above, from the 16th birthday', () => {
+    // Born 31 May 2010: 16 on Sunday 31 May 2026 (a birthday is a calendar date, weekends count);
+    // the first monthly meeting after it at the latest by 30 June 2026 (31 June does not exist).
+    const facts: Facts = { jurisdiction: 'England', dateOfBirth: '2010-05-31' };
+    const before = run('pathway-permanent-fostering', { facts, events: looked, today: '2026-05-20' });
+    expect(stage(before, 'sixteen-plus-tracker-entry')).toMatchObject({ notBefore: '2026-05-31', due: '2026-06-30', status: 'not-yet-due' });
+    expect(stage(before, 'sixteen-plus-tracker-entry').rule.source).toEqual({ seed: '003_191524bca73c873d.txt', section: '11.5' });
+    const late = run('pathway-permanent-fostering', { facts, events: looked, today: '2026-07-01' });
+    expect(late.findings.filter((f) => f.subject === 'sixteen-plus-tracker-entry').map((f) => [f.severity, f.date])).toEqual([['red', '2026-06-30']]);
+    // Considered at 15: not the 16-plus tracker yet.
+    const early = run('pathway-permanent-fostering', { facts, events: { ...looked, 'sixteen-plus-tracker-entry': '2026-05-20' }, today: '2026-05-21' });
+    expect(stage(early, 'sixteen-plus-tracker-entry').status).toBe('done-early');
+    // First considered 10 June; no meeting since by 20 July: the one due 10 July was not held.
+    const none = run('pathway-permanent-fostering', { facts, events: { ...looked, 'sixteen-plus-tracker-entry': '2026-06-10' }, today: '2026-07-20' });
+    expect(none.findings.filter((f) => f.subject === 'sixteen-plus-tracker-meeting').map((f) => [f.severity, f.message])).toEqual([
+      ['red', 'No 16-plus tracker meeting has been held since the series began on 10 June 2026: the first was due by 10 July 2026, at least monthly (10 days overdue).'],
+    ]);
+  });
+
+  it('a leap-day birthday: born 29 February 2008, 16 on 29 February 2024', () => {
+    const t = run('pathway-permanent-fostering', { facts: { jurisdiction: 'England', dateOfBirth: '2008-02-29' }, events: looked, today: '2024-02-01' });
+    expect(stage(t, 'sixteen-plus-tracker-entry')).toMatchObject({ notBefore: '2024-02-29', due: '2024-03-29' });
+  });
+
+  it('without a date of birth recorded nothing is counted from it, and nothing is said to be due', () => {
+    const t = run('pathway-permanent-fostering', { facts: { jurisdiction: 'England' }, events: looked, today: '2026-07-01' });
+    expect(stage(t, 'sixteen-plus-tracker-entry').due).toBeUndefined();
+    expect(t.findings.filter((f) => f.subject.startsWith('sixteen-plus'))).toEqual([]);
+  });
+
+  it('003 8.1: no PPM held at all is said in those words, once, with the date the first was due', () => {
+    // Gateway Thursday 2 April 2026: 10 working days past Good Friday and Easter Monday is 20 April.
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-04-02' }, today: '2026-04-22' });
+    const ppm = t.findings.filter((f) => f.subject === 'initial-ppm' || f.subject === 'ppm');
+    expect(ppm.map((f) => [f.severity, f.message])).toEqual([
+      ['red', 'No PPM has been held: Initial Permanence Planning Meeting (PPM) was due by 20 April 2026 (2 days overdue). A meeting held is recorded as a PPM record, with its date.'],
+    ]);
+  });
+
+  it('003 10.1: a monthly tracker meeting none of which has been held says so, once for the run of repeats due (the next one due is not said again)', () => {
+    const t = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: { 'legal-gateway': '2026-01-05' }, today: '2026-04-01' });
+    const tracker = t.findings.filter((f) => f.subject === 'tracker-meeting');
+    expect(tracker.map((f) => [f.severity, f.date, f.message])).toEqual([
+      ['red', '2026-02-05', 'No Permanence Tracker Meeting (monthly) has been held since the series began on 5 January 2026: the first was due by 5 February 2026, at least monthly (55 days overdue). One more has fallen due since without one held.'],
+    ]);
+  });
+});
+
+describe('003 Appendix 7: the third PPM by week 14, beside the 6-weekly cycle of 8.3 (held: 2)', () => {
+  // Gateway Monday 5 January 2026: week 14 ends 13 April 2026 (the Monday after Easter Monday; weeks are calendar weeks).
+  const facts: Facts = { jurisdiction: 'England', proceedings: 'Care proceedings', multiTrack: false };
+  const base = { 'legal-gateway': '2026-01-05', 'initial-ppm': '2026-01-15' };
+  const third = (t: Timeline) => t.heldDeadlines?.find((h) => h.stage === 'ppm' && h.held === 2);
+
+  it('not held by week 14: amber, a target, beside the red of the 6-weekly cycle', () => {
+    const t = run('pathway-adoption', { facts, events: { ...base, ppm: '2026-02-26' }, today: '2026-04-20' });
+    expect(third(t)).toMatchObject({ title: 'third Permanence Planning Meeting (PPM)', kind: 'target', due: '2026-04-13', status: 'overdue' });
+    expect(third(t)!.source).toEqual({ seed: '003_191524bca73c873d.txt', section: 'Appendix 7, Third PPM' });
+    const onPpm = t.findings.filter((f) => f.subject === 'ppm');
+    expect(onPpm.map((f) => [f.severity, f.date])).toEqual([
+      ['red', '2026-04-09'], // 6 weeks after the second PPM of 26 February
+      ['amber', '2026-04-13'],
+    ]);
+    expect(onPpm[1]!.message).toBe('The third Permanence Planning Meeting (PPM) had a target of 13 April 2026 and has not been held (7 days past).');
+  });
+
+  it('a late second PPM moves the cycle, not the week-14 target', () => {
+    const t = run('pathway-adoption', { facts, events: { ...base, ppm: '2026-03-12' }, today: '2026-04-15' });
+    expect(t.occurrences.filter((o) => o.stage === 'ppm' && o.status === 'due-soon').map((o) => o.due)).toEqual(['2026-04-23']);
+    expect(third(t)).toMatchObject({ due: '2026-04-13', status: 'overdue' });
+  });
+
+  it('held after week 14 is information; held by it, nothing is said', () => {
+    const late = run('pathway-adoption', { facts, events: { ...base, ppm: ['2026-02-26', '2026-04-08'] }, today: '2026-04-20' });
+    expect(third(late)).toMatchObject({ status: 'done-on-time', done: '2026-04-08' });
+    expect(late.findings.filter((f) => f.subject === 'ppm' && f.date === '2026-04-13')).toEqual([]);
+    const after = run('pathway-adoption', { facts, events: { ...base, ppm: ['2026-03-12', '2026-04-16'] }, today: '2026-04-20' });
+    expect(after.findings.filter((f) => f.subject === 'ppm' && f.severity === 'green').map((f) => f.message)).toContain(
+      'Third Permanence Planning Meeting (PPM) was held on 16 April 2026, after its target of 13 April 2026.',
+    );
+  });
+});
+
+describe("facts of the child's details that rules turn on: a sibling group, an unborn baby (003 Appendix 6, Appendix 7)", () => {
+  const gateway = { 'legal-gateway': '2026-01-05' };
+
+  it('adoption: "All sibling groups to be subject to sibling assessment prior to ADM (SHOBPA)", week 16', () => {
+    const facts: Facts = { ...ENGLAND_PROCEEDINGS, siblingGroup: true };
+    const t = run('pathway-adoption', { facts, events: gateway, today: '2026-04-28' });
+    expect(stage(t, 'sibling-assessment')).toMatchObject({ due: '2026-04-27', dueKind: 'target', status: 'overdue' });
+    expect(t.findings.filter((f) => f.subject === 'sibling-assessment').map((f) => f.severity)).toEqual(['amber']);
+    // The ADM decision recorded without it: it must come first.
+    const adm = run('pathway-adoption', { facts, events: { ...gateway, 'final-care-planning-meeting': '2026-04-14', 'shobpa-papers-ready': '2026-04-20', 'cpr-quality-assurance': '2026-04-27', shobpa: '2026-04-30' }, today: '2026-05-01' });
+    expect(adm.ordering.filter((o) => o.requires === 'sibling-assessment').map((o) => o.kind)).toEqual(['prerequisite-missing']);
+    // A single child: no sibling assessment is due, nor missing.
+    const single = run('pathway-adoption', { facts: ENGLAND_PROCEEDINGS, events: gateway, today: '2026-04-28' });
+    expect(stage(single, 'sibling-assessment').status).toBe('not-applicable');
+  });
+
+  it('permanent fostering: sibling assessment by week 16 when in care proceedings', () => {
+    const t = run('pathway-permanent-fostering', { facts: { ...ENGLAND_PROCEEDINGS, siblingGroup: true }, events: gateway, today: '2026-04-20' });
+    expect(stage(t, 'sibling-assessment')).toMatchObject({ due: '2026-04-27', status: 'due-soon' });
+  });
+
+  it('adoption: "Adoption medical booked (if in Care Proceedings or child unborn)" and the CPR started (week 4), also before proceedings for an unborn baby', () => {
+    const unborn = run('pathway-adoption', { facts: { jurisdiction: 'England', proceedings: 'Pre-proceedings (PLO)', unbornBaby: true }, events: gateway, today: '2026-01-06' });
+    expect(stage(unborn, 'adoption-medical-booked').status).not.toBe('not-applicable');
+    expect(stage(unborn, 'cpr-started')).toMatchObject({ due: '2026-02-02', dueKind: 'target' });
+    const neither = run('pathway-adoption', { facts: { jurisdiction: 'England', proceedings: 'Pre-proceedings (PLO)' }, events: gateway, today: '2026-01-06' });
+    expect(stage(neither, 'adoption-medical-booked').status).toBe('not-applicable');
+    expect(stage(neither, 'cpr-started').status).toBe('not-applicable');
+  });
+});

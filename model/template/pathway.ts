@@ -11,9 +11,9 @@ import { isValidRRule } from './rrule.ts';
 /**
  * Units of a timescale as the source documents state them. Working days skip weekends and
  * the bank holidays of the plan's jurisdiction; `hours` is used for the 24- and 72-hour
- * checks after placement.
+ * checks after placement; `years` for ages counted from the child's date of birth (16th birthday).
  */
-export const TimeUnit = z.enum(['hours', 'calendar-days', 'working-days', 'weeks', 'months']);
+export const TimeUnit = z.enum(['hours', 'calendar-days', 'working-days', 'weeks', 'months', 'years']);
 export type TimeUnit = z.infer<typeof TimeUnit>;
 
 export const Duration = z.object({ amount: z.number().int().min(0), unit: TimeUnit }).strict();
@@ -42,8 +42,16 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /**
- * A deadline for a stage relative to another stage's date:
- * due = date of `relativeTo` plus (`after`) or minus (`before`) `offset`.
+ * The anchor a deadline may count from that is not a stage: the child's date of birth (the
+ * `dateOfBirth` field of the child's details), e.g. `{ relativeTo: "date-of-birth", offset:
+ * { amount: 16, unit: "years" } }` for a step due at 16 (003 11.5, the 16-plus tracker). No stage
+ * may take this id. Without a date of birth recorded the deadline gives no date.
+ */
+export const DATE_OF_BIRTH = 'date-of-birth';
+
+/**
+ * A deadline for a stage relative to another stage's date, or to the child's date of birth
+ * (`DATE_OF_BIRTH`): due = date of `relativeTo` plus (`after`) or minus (`before`) `offset`.
  * `no-later-than` (the usual case: "within 10 working days of", "at least 3 working days
  * before") or `no-earlier-than` (a stage that must wait, e.g. a minimum period).
  */
@@ -62,6 +70,12 @@ export const Deadline = z
     kind: z.enum(['target', 'limit']).default('limit'),
     /** The deadline no longer applies once this stage is recorded (26 weeks "unless an extension is agreed"). */
     unless: Id.optional(),
+    /**
+     * For a recurring stage: the deadline is for the nth time the stage is held (2 or more), not
+     * the first, e.g. the third PPM by week 14 (003 Appendix 7) on the stage whose records are the
+     * PPMs after the initial one, so `held: 2`. Without it a deadline is for the first time held.
+     */
+    held: z.number().int().min(2).max(50).optional(),
     condition: Condition.optional(),
     /** The rule in our words, e.g. "Initial PPM within 10 working days of the gateway decision". */
     rule: z.string().min(1),
@@ -151,6 +165,7 @@ export const PathwayTemplate = TemplateBase.extend({
     const ids = new Set<string>();
     for (const s of p.stages) {
       if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `stage id "${s.id}" appears twice` });
+      if (s.id === DATE_OF_BIRTH) ctx.addIssue({ code: 'custom', message: `"${DATE_OF_BIRTH}" is the child's date of birth, which deadlines count from; a stage cannot take that id` });
       ids.add(s.id);
     }
     const check = (ref: string, where: string): void => {
@@ -160,9 +175,10 @@ export const PathwayTemplate = TemplateBase.extend({
     for (const s of p.stages) {
       for (const r of s.requires) check(r, `stage "${s.id}" requires`);
       for (const d of s.deadlines) {
-        check(d.relativeTo, `a deadline of stage "${s.id}"`);
+        if (d.relativeTo !== DATE_OF_BIRTH) check(d.relativeTo, `a deadline of stage "${s.id}"`);
         if (d.unless) check(d.unless, `a deadline of stage "${s.id}" (unless)`);
         if (d.kind === 'target' && d.bound === 'no-earlier-than') ctx.addIssue({ code: 'custom', message: `a no-earlier-than deadline of stage "${s.id}" cannot be a target` });
+        if (d.held !== undefined && (s.recurrence.length === 0 || d.bound !== 'no-later-than')) ctx.addIssue({ code: 'custom', message: `a deadline of stage "${s.id}" names the time it is held (held: ${d.held}); only a no-later-than deadline of a recurring stage can` });
       }
       for (const w of s.requiredWhen) check(w.stage, `requiredWhen of stage "${s.id}"`);
       for (const r of s.recurrence) {

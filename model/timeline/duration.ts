@@ -1,5 +1,5 @@
 /**
- * Applies a timescale to a date: calendar days, weeks, calendar months, working days (skipping
+ * Applies a timescale to a date: calendar days, weeks, calendar months, years (12 calendar months: a birthday), working days (skipping
  * weekends and the region's bank holidays) or hours. Plans record dates, not times, so an
  * hours timescale counts whole days: "within 24 hours of placement" is due by the end of the
  * next day, "within 72 hours" by the end of the third day. Dates carry no time of day, so a
@@ -20,6 +20,8 @@ export function shift(day: Day, duration: Duration, direction: 'after' | 'before
       return day + sign * 7 * n;
     case 'months':
       return addMonths(day, sign * n);
+    case 'years':
+      return addMonths(day, sign * 12 * n);
     case 'hours':
       return day + sign * Math.ceil(n / 24);
     case 'working-days':

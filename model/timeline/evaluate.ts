@@ -10,6 +10,7 @@ import { formatDay, parseDay, tryParseDay, type Day } from '../calendar/day.ts';
 import { Jurisdiction } from '../template/common.ts';
 import { findingsOf, nextDueOf, ratingOf } from './findings.ts';
 import { introductionChecks } from './introduction-checks.ts';
+import { heldDeadlines } from './held-deadlines.ts';
 import { expandOccurrences } from './occurrences.ts';
 import { evaluateStages, statusOf, type RecordedDates } from './stages.ts';
 import type { ActionItem, IntroductionRecord, OccurrenceResult, OrderingProblem, StageResult, Timeline, TimelineInput } from './types.ts';
@@ -95,6 +96,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
       target: s.target === undefined || recurring ? undefined : formatDay(s.target),
       targetRule: s.target === undefined || recurring ? undefined : s.targetRule,
       requiredBecause: s.requiredBecause,
+      ...(stage.recordedIn ? { recordedIn: stage.recordedIn.part } : {}),
       notBefore: s.notBefore === undefined ? undefined : formatDay(s.notBefore),
       done: done === undefined ? undefined : formatDay(done),
       conflicts: stageConflicts,
@@ -103,6 +105,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
     });
   }
 
+  const held = heldDeadlines({ pathway, facts, recorded: dates, states, region, holidays, today, dueSoonDays });
   const ordering = orderingProblems(input, states, dates);
   const introduction = introductionChecks(introductionRecord(input, dates), region, holidays, today, dueSoonDays);
   const actions = actionItems(input, today, dueSoonDays);
@@ -112,7 +115,7 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
     const part = pathway.stages.find((s) => s.id === e.stage)?.recordedIn?.part;
     return part && tryParseDay(e.date) !== undefined ? [{ stage: e.stage, date: e.date, part }] : [];
   });
-  const findings = findingsOf({ stages, occurrences, ordering, introduction, actions, unknownStages, notCounted, today });
+  const findings = findingsOf({ stages, occurrences, heldDeadlines: held, ordering, introduction, actions, unknownStages, notCounted, today });
   const { rating, reasons } = ratingOf(findings);
   const start = dates.get(pathway.start)?.[0];
   return {
@@ -123,13 +126,14 @@ export function evaluateTimeline(input: TimelineInput): Timeline {
     start: start === undefined ? undefined : formatDay(start),
     stages,
     occurrences,
+    heldDeadlines: held,
     ordering,
     introduction,
     actions,
     findings,
     rating,
     reasons,
-    nextDue: nextDueOf({ stages, occurrences, introduction, actions }),
+    nextDue: nextDueOf({ stages, occurrences, heldDeadlines: held, introduction, actions }),
   };
 }
 

@@ -12,8 +12,10 @@
  *   has since been held and the plan is being reviewed again, but drift the tracker meeting must
  *   see; it stays amber until a later repeat is held on time (the series is back on its cycle),
  *   then it is information; a required prerequisite not recorded; a stage recorded earlier than a
- *   rule allows; two dates recorded for one stage; an overdue PPM action;
- * - green (information): a stage done late, or after its target but within its limit; a missed
+ *   rule allows; two dates recorded for one stage; an overdue PPM action; the nth meeting of a
+ *   series (the third PPM by week 14) past its target and not held (past a limit: red);
+ * - green (information): a stage done late, or after its target but within its limit; the nth
+ *   meeting of a series held after its target; a missed
  *   repeat once the series is back on its cycle; a stage recorded that this pathway does not have;
  *   a date typed into the stages table for a stage whose record is another part of the plan (a
  *   PPM, an introduction date): not counted, and said so, so the date typed is not lost silently.
@@ -25,7 +27,7 @@ import { describeRRule } from './recurrence.ts';
 import type { Finding, NextDue, OccurrenceResult, Rating, Timeline } from './types.ts';
 import { days, formatSpan, ukDate } from '../words.ts';
 
-export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'ordering' | 'introduction' | 'actions'> & {
+export type FindingInputs = Pick<Timeline, 'stages' | 'occurrences' | 'heldDeadlines' | 'ordering' | 'introduction' | 'actions'> & {
   readonly unknownStages: readonly string[];
   /** Stage-table dates of stages recorded in another part of the plan, with where that is. */
   readonly notCounted?: readonly { readonly stage: string; readonly date: string; readonly part: 'ppms' | 'introduction' }[];
@@ -49,6 +51,8 @@ export function findingsOf(i: FindingInputs): Finding[] {
       // for the stage that records the same event.
     } else if (s.status === 'overdue' && s.dueKind === 'target') {
       out.push({ ...base, severity: 'amber', date: s.due, message: `${s.title} had a target of ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} past the target).${because}` });
+    } else if (s.status === 'overdue' && s.recordedIn === 'ppms') {
+      out.push({ ...base, severity: 'red', date: s.due, message: `No PPM has been held: ${s.title} was due by ${ukDate(s.due!)} (${ago(s.due!)} overdue). A meeting held is recorded as a PPM record, with its date.` });
     } else if (s.status === 'overdue') {
       out.push({ ...base, severity: 'red', date: s.due, message: `${s.title} was due by ${ukDate(s.due!)} and is not recorded (${ago(s.due!)} overdue).${because}` });
     } else if (pastTarget) {
@@ -77,14 +81,33 @@ export function findingsOf(i: FindingInputs): Finding[] {
       });
     }
   }
+  const overdueSpoken = new Set<string>();
   for (const o of i.occurrences) {
     const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
-    if (o.status === 'overdue') out.push({ ...base, severity: 'red', message: `${o.title} (repeat ${o.index}) was due by ${ukDate(o.due)} and none is recorded since (${ago(o.due)} overdue).` });
-    else if (o.status === 'missed') {
+    if (o.status === 'overdue') {
+      // One finding for a run of repeats not held: the first, saying how many have fallen due since.
+      if (overdueSpoken.has(o.stage)) continue;
+      overdueSpoken.add(o.stage);
+      out.push({ ...base, severity: 'red', message: overdueMessage(o, i.occurrences, ago) });
+    } else if (o.status === 'missed') {
       const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
       out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
     }
-    else if (o.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)}.` });
+    else if (o.status === 'due-soon' && !overdueSpoken.has(o.stage)) {
+      // (After a run of repeats not held, the red finding speaks for the series.)
+      const held = lastHeld(o, i.occurrences);
+      const first = !i.occurrences.some((x) => x.stage === o.stage && x.index < o.index);
+      const since = held ? `the meeting of ${ukDate(held)}` : first && o.countsFrom ? ukDate(o.countsFrom) : undefined;
+      out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)} (at least ${describeRRule(o.rrule)}${since ? ` since ${since}` : ''}).` });
+    }
+  }
+  for (const h of i.heldDeadlines ?? []) {
+    const base = { kind: 'stage' as const, subject: h.stage, rule: h.rule, source: h.source, date: h.due };
+    const title = h.title.charAt(0).toUpperCase() + h.title.slice(1);
+    const what = h.kind === 'target' ? 'a target of' : 'to be held by';
+    if (h.status === 'overdue') out.push({ ...base, severity: h.kind === 'target' ? 'amber' : 'red', message: `The ${h.title} had ${what} ${ukDate(h.due)} and has not been held (${ago(h.due)} past).` });
+    else if (h.status === 'due-soon') out.push({ ...base, severity: 'amber', message: `The ${h.title} is due by ${ukDate(h.due)}${h.kind === 'target' ? ' (target)' : ''}.` });
+    else if (h.status === 'done-late') out.push({ ...base, severity: 'green', date: h.done, message: `${title} was held on ${ukDate(h.done!)}, after its ${h.kind === 'target' ? 'target' : 'due date'} of ${ukDate(h.due)}.` });
   }
   for (const p of i.ordering) {
     out.push({
@@ -134,6 +157,31 @@ export function findingsOf(i: FindingInputs): Finding[] {
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }
 
+/** The latest date a repeat of the same stage before `o` was held, YYYY-MM-DD. */
+function lastHeld(o: OccurrenceResult, all: readonly OccurrenceResult[]): string | undefined {
+  let best: string | undefined;
+  for (const x of all) if (x.stage === o.stage && x.index < o.index && x.done !== undefined && (best === undefined || x.done > best)) best = x.done;
+  return best;
+}
+
+/**
+ * An overdue repeat as a manager says it: "No Permanence Tracker Meeting has been held since the
+ * series began on 5 January 2026: the first was due by 5 February 2026, at least every month (3
+ * weeks overdue)." when none of the series has been
+ * held, else "PPM was due by 12 May 2026: none has been held since the meeting of 31 March 2026
+ * (3 weeks overdue; at least every 6 weeks)", with how many more have fallen due since.
+ */
+function overdueMessage(o: OccurrenceResult, all: readonly OccurrenceResult[], ago: (date: string) => string): string {
+  const more = all.filter((x) => x.stage === o.stage && x.index > o.index && x.status === 'overdue').length;
+  const also = more === 0 ? '' : ` ${more === 1 ? 'One more has' : `${more} more have`} fallen due since without one held.`;
+  const held = lastHeld(o, all);
+  if (held === undefined) {
+    const since = o.countsFrom ? ` since the series began on ${ukDate(o.countsFrom)}` : '';
+    return `No ${o.title} has been held${since}: the first was due by ${ukDate(o.due)}, at least ${describeRRule(o.rrule)} (${ago(o.due)} overdue).${also}`;
+  }
+  return `${o.title} was due by ${ukDate(o.due)}: none has been held since the meeting of ${ukDate(held)} (${ago(o.due)} overdue; at least ${describeRRule(o.rrule)}).${also}`;
+}
+
 /**
  * "PPM due 12 May 2026 was not held: 9 weeks between the meetings of 31 March 2026 and 2 June
  * 2026; at least every 6 weeks."
@@ -155,7 +203,7 @@ export function ratingOf(findings: readonly Finding[]): { rating: Rating; reason
 }
 
 /** The earliest outstanding due date (overdue items first, as they are earliest). */
-export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'introduction' | 'actions'>): NextDue | undefined {
+export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'heldDeadlines' | 'introduction' | 'actions'>): NextDue | undefined {
   let best: NextDue | undefined;
   const consider = (date: string | undefined, subject: string, title: string): void => {
     if (date !== undefined && (best === undefined || date < best.date)) best = { date, subject, title };
@@ -163,6 +211,7 @@ export function nextDueOf(i: Pick<FindingInputs, 'stages' | 'occurrences' | 'int
   const open = (status: string): boolean => status === 'overdue' || status === 'due-soon' || status === 'not-yet-due';
   for (const s of i.stages) if (open(s.status) && !s.recurring) consider(s.due, s.id, s.title);
   for (const o of i.occurrences) if (open(o.status)) consider(o.due, o.stage, o.title);
+  for (const h of i.heldDeadlines ?? []) if (open(h.status)) consider(h.due, h.stage, h.title.charAt(0).toUpperCase() + h.title.slice(1));
   for (const c of i.introduction) if (open(c.status)) consider(c.due, c.id, c.title);
   for (const a of i.actions) if (open(a.status)) consider(a.due, a.id, a.text);
   return best;

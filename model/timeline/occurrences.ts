@@ -51,9 +51,10 @@ export function expandOccurrences(
   const out: OccurrenceResult[] = [];
   let prev = windows[0]!.start;
   let h = 0;
-  const push = (w: Window, due: Day, done: Day | undefined, status: OccurrenceResult['status'], gap?: { heldBefore: Day; heldAfter: Day }): void => {
+  const push = (w: Window, due: Day, done: Day | undefined, status: OccurrenceResult['status'], gap?: { heldBefore: Day; heldAfter: Day }, from?: Day): void => {
     out.push({
       ...(gap ? { heldBefore: formatDay(gap.heldBefore), heldAfter: formatDay(gap.heldAfter) } : {}),
+      ...(from === undefined ? {} : { countsFrom: formatDay(from) }),
       stage: stage.id,
       title: stage.title,
       index: out.length + 1,
@@ -110,7 +111,7 @@ export function expandOccurrences(
       prev = heldNext;
       continue;
     }
-    push(w, due, undefined, statusOf({ due }, today, dueSoonDays));
+    push(w, due, undefined, statusOf({ due }, today, dueSoonDays), undefined, prev);
     if (due >= today) break;
     prev = due;
   }

@@ -1,12 +1,12 @@
 /**
  * Stage due dates and statuses. A stage's due date comes from its deadlines, each counted from
- * another stage's date: the recorded date when there is one, otherwise that stage's own
+ * the child's date of birth (`DATE_OF_BIRTH`) or another stage's date: the recorded date when there is one, otherwise that stage's own
  * projected due date (so "at least 3 working days before introductions start" has a date
  * before introductions are recorded).
  */
 import type { HolidayCalendar, Region } from '../calendar/bank-holidays.ts';
-import { formatDay, type Day } from '../calendar/day.ts';
-import type { PathwayTemplate, Stage } from '../template/pathway.ts';
+import { formatDay, tryParseDay, type Day } from '../calendar/day.ts';
+import { DATE_OF_BIRTH, type PathwayTemplate, type Stage } from '../template/pathway.ts';
 import { holds } from './condition.ts';
 import { shift } from './duration.ts';
 import type { DeadlineResult, Facts, ItemStatus, RuleRef } from './types.ts';
@@ -76,9 +76,11 @@ export function evaluateStages(c: StageContext): Map<string, StageState> {
     let dueRule: RuleRef | undefined;
     let notBeforeRule: RuleRef | undefined;
     for (const d of stage.deadlines) {
+      // A deadline for a later time the stage is held is evaluated by held-deadlines.ts.
+      if (d.held !== undefined) continue;
       if (!holds(d.condition, c.facts) || applicable.get(d.relativeTo) === false) continue;
       if (d.unless !== undefined && c.recorded.has(d.unless)) continue;
-      const anchorRecorded = c.recorded.get(d.relativeTo)?.[0];
+      const anchorRecorded = d.relativeTo === DATE_OF_BIRTH ? birthDay(c.facts) : c.recorded.get(d.relativeTo)?.[0];
       const anchor = anchorRecorded ?? projected(d.relativeTo);
       const date = anchor === undefined ? undefined : shift(anchor, d.offset, d.direction, c.region, c.holidays);
       deadlines.push({
@@ -165,6 +167,11 @@ function isPast(s: StageState, past: 'target' | 'limit', byId: ReadonlyMap<strin
   if (c.today > date) return true;
   const outstanding = s.stage.requires.some((r) => !c.recorded.has(r) && byId.get(r)?.optional !== true);
   return outstanding && date - c.today <= (c.dueSoonDays ?? 14);
+}
+
+/** The child's date of birth (`dateOfBirth` of the child's details) as a day, when recorded and valid. */
+function birthDay(facts: Facts): Day | undefined {
+  return tryParseDay(facts.dateOfBirth);
 }
 
 /**

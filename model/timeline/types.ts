@@ -150,6 +150,8 @@ export interface StageResult {
   readonly targetRule?: RuleRef;
   /** Why an optional stage is now required (its `requiredWhen` holds), e.g. the exception report. */
   readonly requiredBecause?: RuleRef;
+  /** The part of the plan that is the stage's record, when not the stages table (`recordedIn`). */
+  readonly recordedIn?: 'ppms' | 'introduction';
   /** The earliest date rules allow (the latest applicable no-earlier-than deadline). */
   readonly notBefore?: string;
   /** The date the stage was recorded (for a recurring stage, the latest time it was held). */
@@ -172,9 +174,32 @@ export interface OccurrenceResult extends RuleRef {
   readonly status: ItemStatus;
   /** The RRULE value in force, e.g. "FREQ=WEEKLY;INTERVAL=6". */
   readonly rrule: string;
+  /**
+   * For a repeat not held (overdue, due soon, not yet due): the date its interval counts from,
+   * the last meeting held, or the series' start when none has been held, YYYY-MM-DD.
+   */
+  readonly countsFrom?: string;
   /** For a `missed` repeat: the meetings held before and after the gap, YYYY-MM-DD. */
   readonly heldBefore?: string;
   readonly heldAfter?: string;
+}
+
+/**
+ * A deadline for a later time a recurring stage is held (`held` in the pathway): the third PPM
+ * by week 14 (003 Appendix 7) beside the 6-weekly cycle of 8.3.
+ */
+export interface HeldDeadlineResult extends RuleRef {
+  readonly stage: string;
+  /** "third Permanence Planning Meeting (PPM)": which meeting, counted as a person counts them. */
+  readonly title: string;
+  /** The time the stage is held that the deadline is for (2 = the second record of the stage). */
+  readonly held: number;
+  readonly kind: 'target' | 'limit';
+  /** YYYY-MM-DD. */
+  readonly due: string;
+  /** The date of that meeting, when held, YYYY-MM-DD. */
+  readonly done?: string;
+  readonly status: ItemStatus;
 }
 
 export interface OrderingProblem extends RuleRef {
@@ -247,6 +272,8 @@ export interface Timeline {
   readonly start?: string;
   readonly stages: readonly StageResult[];
   readonly occurrences: readonly OccurrenceResult[];
+  /** Deadlines for a later time a recurring stage is held (the third PPM by week 14). */
+  readonly heldDeadlines?: readonly HeldDeadlineResult[];
   readonly ordering: readonly OrderingProblem[];
   readonly introduction: readonly IntroductionCheck[];
   readonly actions: readonly ActionItem[];

@@ -7,6 +7,9 @@ import { account, fill } from '../testing/server-records-fixtures.ts';
 import { storageCommands } from './backup-command.ts';
 import { openSqliteDocumentLog } from '../storage/documents/sqlite-document-log.ts';
 import { contentOf, TestEditor } from '../testing/test-editor.ts';
+import { buildChild, storeChild } from '../plans/new-children.ts';
+import { rateStoredInput } from '../plans/caseload-rating.ts';
+import { templates } from '../../templates/index.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -37,7 +40,10 @@ describe('admin backup and restore', () => {
     const target = join(dir, 'target');
     const restore = io();
     expect(await storageCommands({ DATA_DIR: target }).restore.run([file], restore.io)).toBe(0);
-    expect(restore.out).toEqual([expect.stringMatching(/^restored 1 documents \(0 snapshots, 12 updates\), 0 accounts, 0 grants, 0 audit entries, .* into SQLite in/)]);
+    expect(restore.out).toEqual([
+      expect.stringMatching(/^restored 1 documents \(0 snapshots, 12 updates\), 0 accounts, 0 grants, 0 audit entries, .* into SQLite in/),
+      expect.stringMatching(/^re-rated 0 of 0 caseload entries for \d{4}-\d{2}-\d{2} from their plans$/),
+    ]);
     const again = io();
     expect(await storageCommands({ DATA_DIR: target }).restore.run([file], again.io)).toBe(2);
     expect(again.err.join('\n')).toMatch(/holds 1 documents; add --replace/);
@@ -69,6 +75,37 @@ describe('admin backup and restore', () => {
     const restored = await openServerRecords({ DATA_DIR: target });
     expect((await restored.accounts()).map((a) => a.username)).toEqual(['amy.worker', 'ben.iro']);
     await restored.close();
+  });
+
+  it('re-rates every restored caseload entry for today from its plan, with its rating input: no wait for midnight', async () => {
+    // A child whose Legal Planning Meeting was due by 8 October 2026, rated on 5 October (due soon, amber).
+    const source = join(dir, 'source');
+    const store = { log: await openSqliteDocumentLog({ dataDir: source }), records: await openServerRecords({ DATA_DIR: source }) };
+    const child = buildChild({ pathwayId: 'pathway-adoption', details: { name: 'Quinn Fiction', jurisdiction: 'England' }, stages: [{ stage: 'legal-gateway', date: '2026-10-01' }] }, templates, '2026-10-05');
+    await storeChild(store, child, 'create');
+    await store.records.markCaseloadRated('2026-10-05');
+    expect((await store.records.child(child.childId))?.rating).toBe('amber');
+    await store.records.close();
+    await store.log.close();
+    const file = join(dir, 'backup.sqlite');
+    expect(await storageCommands({ DATA_DIR: source }).backup.run([file], io().io)).toBe(0);
+
+    // Restored on 20 October: overdue, red, as the plan says today; rated for that day.
+    const target = join(dir, 'target');
+    const restore = io();
+    expect(await storageCommands({ DATA_DIR: target }, { today: () => '2026-10-20' }).restore.run([file], restore.io)).toBe(0);
+    expect(restore.out[1]).toBe('re-rated 1 of 1 caseload entries for 2026-10-20 from their plans');
+    const restored = await openServerRecords({ DATA_DIR: target });
+    try {
+      expect(await restored.child(child.childId)).toMatchObject({ rating: 'red', ratedOn: '2026-10-20', nextDue: '2026-10-08' });
+      expect(await restored.caseloadRatedOn()).toBe('2026-10-20');
+      // The stored input says the same for the next day, so the nightly pass needs no plan.
+      const input = (await restored.rateable(child.childId))?.ratingInput;
+      expect(input).toBeTruthy();
+      expect(rateStoredInput(input!, '2026-10-21')?.rating).toBe('red');
+    } finally {
+      await restored.close();
+    }
   });
 
   it('refuses a file that is not a backup and reports usage and configuration problems', async () => {

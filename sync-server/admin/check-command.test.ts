@@ -39,9 +39,9 @@ describe('npm run admin -- check', () => {
     expect(text).toContain('Overall: AMBER');
     expect(text).not.toContain('RED: act now');
     expect(text).toMatch(/AMBER: due soon or needs attention \(\d+\)\n {2}2026-10-08 {2}Legal Planning Meeting is due by 8 October 2026\./);
-    expect(text).toMatch(/^STAGE +STATUS +DUE +DONE$/m);
-    expect(text).toMatch(/^Legal Gateway decision: threshold reached +done on time +- +2026-10-01$/m);
-    expect(text).toMatch(/^Legal Planning Meeting +due soon +2026-10-08 +-$/m);
+    expect(text).toMatch(/^STAGE +STATUS +TARGET +DUE +DONE$/m);
+    expect(text).toMatch(/^Legal Gateway decision: threshold reached +done on time +- +- +2026-10-01$/m);
+    expect(text).toMatch(/^Legal Planning Meeting +due soon +- +2026-10-08 +-$/m);
   });
 
   it('reports an overdue stage as red with its rule and source, status 1', async () => {
@@ -60,6 +60,20 @@ describe('npm run admin -- check', () => {
         '(source: Warrington, Securing Permanence policy, Appendix 6, Good Practice Permanence (Adoption), week 1)',
     );
     expect(text).toContain('Action from the PPM of 12 October 2026 (Asha Patel) was due by 16 October 2026 and is not marked done: Book the adoption medical.');
+  });
+
+  it('shows the target beside the limit where a stage has both, and marks a due date that is itself a target', async () => {
+    const { out } = await admin('check', planFile, '--today', '2026-10-05');
+    // The permanence plan (gateway 1 October 2026): good practice is by the first Child in Care
+    // Review (16 October, 003 8.9), at the latest the second (8 January 2027, 3.8).
+    const row = (title: string): string | undefined => out.find((l) => l.startsWith(title));
+    expect(row('SMART Permanence Plan completed and recorded')).toMatch(/ +not yet due +2026-10-16 +2027-01-08 +-$/);
+    // The initial PPM's 10 working days (15 October) come before its 3-week target: no target shows.
+    expect(row('Initial Permanence Planning Meeting (PPM)')).toMatch(/ +due soon +- +2026-10-15 +-$/);
+    // A stage with only a target is due by it, and says so.
+    expect(row('Final Care Planning Meeting')).toMatch(/ +not yet due +- +2027-01-14 \(target\) +-$/);
+    const targetOnly = out.find((l) => / \(target\) +-$/.test(l));
+    expect(targetOnly, 'a stage due by a target').toBeDefined();
   });
 
   it('prints the whole timeline with the child id as JSON for --json, same status', async () => {
@@ -125,7 +139,7 @@ describe('npm run admin -- check', () => {
     );
     const { code, err } = await admin('check', file);
     expect(code).toBe(2);
-    expect(err.join('\n')).toMatch(/names ppm template "ppm" version 9\.9\.9, which this server does not have \(it has: ppm \d+\.\d+\.\d+\)/);
+    expect(err.join('\n')).toMatch(/names ppm template "ppm" version 9\.9\.9, which this server does not have \(it has: ppm \d+\.\d+\.\d+(, ppm \d+\.\d+\.\d+)*\)/);
   });
 
   it('refuses a plan whose pathway is unknown or not chosen, status 2', async () => {

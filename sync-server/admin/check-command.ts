@@ -102,14 +102,18 @@ function finding(io: AdminIo, f: Finding): void {
   else if (source) io.out(`${' '.repeat(14)}${source}`);
 }
 
+/**
+ * Where each stage stands: STATUS, TARGET (the date the source aims for, where the stage also has
+ * a later limit, or "(target)" beside a DUE that is itself a target), DUE (the limit) and DONE.
+ */
 function stageTable(io: AdminIo, stages: readonly StageResult[]): void {
   const rows = [
-    ['STAGE', 'STATUS', 'DUE', 'DONE'],
-    ...stages.map((s) => [s.title, s.status.replaceAll('-', ' '), s.due ?? '-', s.done ?? '-']),
+    ['STAGE', 'STATUS', 'TARGET', 'DUE', 'DONE'],
+    ...stages.map((s) => [s.title, s.status.replaceAll('-', ' '), s.target ?? '-', s.due ? `${s.due}${s.dueKind === 'target' ? ' (target)' : ''}` : '-', s.done ?? '-']),
   ];
-  const widths = [0, 1, 2].map((i) => Math.min(60, Math.max(...rows.map((r) => r[i]!.length))));
+  const widths = [0, 1, 2, 3].map((i) => Math.min(60, Math.max(...rows.map((r) => r[i]!.length))));
   for (const r of rows) {
     const title = r[0]!.length > widths[0]! ? `${r[0]!.slice(0, widths[0]! - 1)}…` : r[0]!;
-    io.out([title.padEnd(widths[0]!), r[1]!.padEnd(widths[1]!), r[2]!.padEnd(widths[2]!), r[3]!].join('  '));
+    io.out([title.padEnd(widths[0]!), r[1]!.padEnd(widths[1]!), r[2]!.padEnd(widths[2]!), r[3]!.padEnd(widths[3]!), r[4]!].join('  '));
   }
 }

@@ -121,6 +121,6 @@ describe('backup and restore with --json', () => {
     expect(refused.err).toEqual([expect.stringMatching(/add --replace/)]);
     const restored = io();
     expect(await withJsonOption(commands.restore).run([file, '--replace', '--json'], restored.io)).toBe(0);
-    expect(restored.json()).toMatchObject({ ok: true, messages: [expect.stringMatching(/^restored 2 documents .* 1 accounts/)] });
+    expect(restored.json()).toMatchObject({ ok: true, messages: [expect.stringMatching(/^restored 2 documents .* 1 accounts/), expect.stringMatching(/^re-rated \d+ of 1 caseload entries for \d{4}-\d{2}-\d{2} from their plans$/)] });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * `templates show <id> [--json]`: one template as a person checks it against its source. A
- * pathway lists each stage with its id, title, owner, what it requires, when it applies, its
+ * pathway lists each stage with its id, title, owner, where the plan records it (`recordedIn`:
+ * the stages table, the PPM records or an introduction plan date), what it requires, when it
+ * applies and when an optional one becomes required, its
  * deadlines (amount, unit, bound, the stage they count from, and whether each is a target)
  * and recurrences, each with its rule and its source as people cite it. Forms list their
  * sections and fields, the role matrix its roles, the task list its tasks, the checklist its
@@ -8,9 +10,10 @@
  *
  * Exit status: 0 shown, 2 bad usage or an unknown id (the message lists the ids there are).
  */
-import type { Condition, Deadline, PathwayTemplate, Recurrence, Stage } from '../../model/template/pathway.ts';
+import { DATE_OF_BIRTH, type Condition, type Deadline, type PathwayTemplate, type RecordedIn, type Recurrence, type Stage } from '../../model/template/pathway.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import type { Template } from '../../model/template/template.ts';
+import { heldTitle } from '../../model/timeline/held-deadlines.ts';
 import { describeRRule } from '../../model/timeline/recurrence.ts';
 import { citeSource } from '../../templates/index.ts';
 import { AdminReply, parseCommandArgs } from './admin-reply.ts';
@@ -30,7 +33,7 @@ export function showTemplate(args: string[], io: AdminIo, registry: TemplateRegi
     const others = registry.all().filter((t) => t.kind !== 'pathway').map((t) => t.id).join(', ');
     return reply.usage(`there is no template "${id}"; pathways: ${pathways}; other templates: ${others}`);
   }
-  return reply.done(withCitations(template), [...heading(template), '', ...body(template)]);
+  return reply.done(withCitations(template), [...heading(template), '', ...body(template, registry)]);
 }
 
 /** Every `{ seed, section }` object in a value, with `citation` beside it. */
@@ -53,10 +56,10 @@ function heading(t: Template): string[] {
   ];
 }
 
-function body(t: Template): string[] {
+function body(t: Template, registry: TemplateRegistry): string[] {
   switch (t.kind) {
     case 'pathway':
-      return pathwayLines(t);
+      return pathwayLines(t, registry);
     case 'ppm':
     case 'contingency-plan':
     case 'introduction-plan':
@@ -80,22 +83,29 @@ function body(t: Template): string[] {
   }
 }
 
-function pathwayLines(p: PathwayTemplate): string[] {
-  const title = (id: string): string => `${p.stages.find((s) => s.id === id)?.title ?? id} [${id}]`;
+function pathwayLines(p: PathwayTemplate, registry: TemplateRegistry): string[] {
+  const title = (id: string): string => (id === DATE_OF_BIRTH ? "the child's date of birth" : `${p.stages.find((s) => s.id === id)?.title ?? id} [${id}]`);
+  const where = (r: RecordedIn): string => recordedInWords(r, registry);
   const lines = [`Starts at: ${title(p.start)}`];
   if (p.options.length > 0) lines.push(`Leads to: ${p.options.join(', ')}`);
   lines.push(`Stages (${p.stages.length}):`, '');
-  for (const [i, s] of p.stages.entries()) lines.push(...stageLines(s, i + 1, title), '');
+  for (const [i, s] of p.stages.entries()) lines.push(...stageLines(s, i + 1, title, where), '');
   return lines;
 }
 
-function stageLines(s: Stage, n: number, title: (id: string) => string): string[] {
+function stageLines(s: Stage, n: number, title: (id: string) => string, where: (r: RecordedIn) => string): string[] {
   const lines = [`${n}. ${s.title} [${s.id}]${s.optional ? ' (optional)' : ''}`];
   if (s.owner) lines.push(`   Owner: ${s.owner}`);
+  lines.push(`   Recorded in: ${s.recordedIn ? where(s.recordedIn) : 'the stages table'}`);
   lines.push(`   Requires: ${s.requires.length === 0 ? 'nothing before it' : s.requires.map(title).join('; ')}`);
   if (s.condition) lines.push(`   Applies when: ${conditionWords(s.condition)}`);
+  for (const w of s.requiredWhen) {
+    lines.push(`   Required when: ${title(w.stage)} ${'recorded' in w ? 'is recorded' : `goes, or is predicted to go, past its ${w.past}`}`);
+    lines.push(`     rule: ${w.rule}`, `     source: ${citeSource(w.source)}`);
+  }
   for (const d of s.deadlines) {
-    lines.push(`   Deadline${kindOf(d)}: ${deadlineWords(d, title)}${d.condition ? `, when ${conditionWords(d.condition)}` : ''}`);
+    const unless = `${d.held ? `, for the ${heldTitle(s, d.held)}` : ''}${d.unless ? `, unless ${title(d.unless)} is recorded` : ''}`;
+    lines.push(`   Deadline${kindOf(d)}: ${deadlineWords(d, title)}${d.condition ? `, when ${conditionWords(d.condition)}` : ''}${unless}`);
     lines.push(`     rule: ${d.rule}`, `     source: ${citeSource(d.source)}`);
   }
   for (const r of s.recurrence) {
@@ -104,6 +114,16 @@ function stageLines(s: Stage, n: number, title: (id: string) => string): string[
   }
   lines.push(`   Source: ${citeSource(s.source)}`);
   return lines;
+}
+
+/**
+ * Where a stage is recorded, as a person finds it in the plan: "the first PPM record (ppms)",
+ * "the introduction plan, Placement day (introduction.placementDate)".
+ */
+export function recordedInWords(r: RecordedIn, registry: TemplateRegistry): string {
+  if (r.part === 'ppms') return r.meetings === 'first' ? 'the first PPM record, its meeting date (ppms)' : 'every PPM record after the first, its meeting date (ppms)';
+  const label = registry.ofKind('introduction-plan').flatMap((t) => t.sections.flatMap((x) => x.fields)).find((f) => f.id === r.field)?.label;
+  return `the introduction plan, ${label ?? r.field} (introduction.${r.field})`;
 }
 
 /**
@@ -120,6 +140,7 @@ const UNITS: Record<string, [string, string]> = {
   'working-days': ['working day', 'working days'],
   weeks: ['week', 'weeks'],
   months: ['month', 'months'],
+  years: ['year', 'years'],
 };
 
 /** "no later than 10 working days after Legal Gateway decision [legal-gateway]". */

@@ -20,6 +20,25 @@ export function planError(failure: PlanFailure): HttpError {
   return new HttpError(STATUS[failure.code] ?? 400, failure.code, failure.message);
 }
 
+/**
+ * Refuses, with 409 `child-exists`, the import of a plan whose child is already in the store,
+ * unless the request asks for a copy (`?copy=true`): then it is imported as a new child with a new
+ * id, as every HTTP import is. Mirrors `npm run admin -- import [--copy]`. Any other `copy` value is
+ * bad input (400), so a typo never makes a copy.
+ */
+export async function refuseDuplicateImport(plans: Pick<ApiDeps['plans'], 'existingChildOf'>, data: Record<string, unknown>, query: URLSearchParams): Promise<void> {
+  const copy = query.get('copy');
+  if (copy !== null && copy !== 'true' && copy !== 'false') throw new HttpError(400, 'invalid-query', `The query is not right: copy must be true or false (got "${copy}").`);
+  if (copy === 'true') return;
+  const existing = await plans.existingChildOf(data);
+  if (existing === undefined) return;
+  throw new HttpError(
+    409,
+    'child-exists',
+    `This plan is of child ${existing}, who is already on the board; nothing was imported. To import it as a new child with a new id, send it again with ?copy=true.`,
+  );
+}
+
 export function childrenRoutes(router: Router, deps: ApiDeps): void {
   const { records, sessions, plans } = deps;
 
@@ -60,11 +79,13 @@ export function childrenRoutes(router: Router, deps: ApiDeps): void {
     return exported.value;
   });
 
-  router.on('POST', '/api/children/import', async ({ req, res }) => {
+  router.on('POST', '/api/children/import', async ({ req, res, query }) => {
     const account = await sessions.user(req);
     requireChildCreator(account, deps.childCreatorRoles);
     const { confirmDuplicate, ...data } = await readJson(req, z.record(z.string(), z.unknown()), BODY_LIMITS.import);
-    const imported = await plans.import(account, data, { confirmDuplicate: confirmDuplicate === true });
+    await refuseDuplicateImport(plans, data, query);
+    // Asking for a copy of a child on the board is asking for a likely duplicate.
+    const imported = await plans.import(account, data, { confirmDuplicate: confirmDuplicate === true || query.get('copy') === 'true' });
     if (!imported.ok) throw planError(imported);
     res.statusCode = 201;
     return { childId: imported.value, document: planDocumentName(imported.value), summary: await records.child(imported.value) } satisfies CreatedChildReply;

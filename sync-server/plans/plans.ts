@@ -94,6 +94,21 @@ export class Plans {
   }
 
   /**
+   * The child an exported plan was exported from (its `meta.childId`), when that child is in the
+   * store: its plan, its restricted document or its caseload entry. Undefined otherwise, and for
+   * data that names no child id. Importing it again would make a second child of the same
+   * person, so the import routes refuse unless a copy is asked for.
+   */
+  async existingChildOf(data: Record<string, unknown>): Promise<string | undefined> {
+    const meta = DocMeta.safeParse(data.meta);
+    if (!meta.success) return undefined;
+    const childId = meta.data.childId;
+    const { log, records } = this.#deps;
+    if ((await log.load(planDocumentName(childId))) || (await log.load(restrictedDocumentName(childId))) || (await records.child(childId))) return childId;
+    return undefined;
+  }
+
+  /**
    * Creates a child from the templates of a pathway: documents stored, the creator granted edit,
    * the child indexed. A likely duplicate is refused unless `options.confirmDuplicate`. A person
    * (not the administrator) may make at most `childrenPerHour` children an hour, created and
