@@ -156,5 +156,5 @@ describe('convergence under concurrent editing', () => {
       fc.property(fc.integer({ min: 3, max: 5 }), fc.array(Action, { minLength: 5, maxLength: 80 }), (n, actions) => run(n, actions)),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });

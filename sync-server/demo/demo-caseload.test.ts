@@ -32,5 +32,5 @@ describe('demo caseload', () => {
     const timeline = timelineOfPlan(rowan, templates, today)!;
     expect(timeline.stages.find((s) => s.id === 'initial-ppm')!.done).toBe('2026-08-23');
     for (const plan of plans) expect(timelineOfPlan(plan, templates, today)!.findings.filter((f) => f.kind === 'record'), String(plan.child.value('name'))).toEqual([]);
-  });
+  }, 30_000);
 });
