@@ -73,7 +73,7 @@ describe('PostgreSQL store', () => {
     expect(await compaction).toBe(true);
     const stored = await log.load('child:1');
     expect(stored).toMatchObject({ snapshotSeq: 10, seq: 11, updates: [late] });
-    expect(await log.pending('child:1')).toEqual({ count: 1, bytes: late.length });
+    expect(await log.pending('child:1')).toEqual({ count: 1, bytes: late.length, lastSeq: 11 });
     expect(contentOf(stored)).toEqual(editor.content());
     await log.close();
   });
