@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE, closeOf, documentName, parseDocumentName, planDocumentName, restrictedDocumentName } from './index.ts';
+import { CLOSE, closeOf, documentName, NewChildBody, NewVersionBody, parseDocumentName, planDocumentName, restrictedDocumentName } from './index.ts';
 
 describe('document names', () => {
   it('reads the two documents of a child and writes them back', () => {
@@ -31,5 +31,20 @@ describe('close codes', () => {
     expect(closeOf(4429, 'whatever')?.reason).toBe('rate-limited');
     expect(closeOf(1006, undefined)).toBeUndefined();
     expect(closeOf(1000, 'server-shutting-down')).toBeUndefined();
+  });
+});
+
+describe('request bodies refuse control characters', () => {
+  it('in a new child, naming the character, and lone surrogates; well-formed names pass', () => {
+    const ok = NewChildBody.safeParse({ name: 'Zoë Ní Bhriain', pathwayId: 'pathway-adoption', legalStatus: 'Interim care order' });
+    expect(ok.success).toBe(true);
+    for (const body of [{ name: 'Bad\u0000Name' }, { name: 'Tab\tName' }, { name: 'x', legalStatus: 'ICO\u001b]0;' }, { name: 'Half \ud800' }]) {
+      const parsed = NewChildBody.safeParse({ pathwayId: 'pathway-adoption', ...body });
+      expect(parsed.success).toBe(false);
+    }
+    expect(NewChildBody.safeParse({ name: 'Bad\u0000Name', pathwayId: 'p' }).error?.issues[0]?.message).toMatch(/U\+0000/);
+    expect(NewVersionBody.safeParse({ name: 'PPM\u0007' }).success).toBe(false);
+    expect(CLOSE.planLimit).toMatchObject({ code: 4507, reason: 'plan-limit', ends: 'retry' });
+    expect(closeOf(4507, undefined)).toBe(CLOSE.planLimit);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasControlCharacters } from '../../model/wire/index.ts';
 import { columnLetter, readTracker, sameChild, identityOf } from './tracker-csv.ts';
 
 const TODAY = '2026-11-23';
@@ -7,6 +8,26 @@ const read = (text: string | Uint8Array, today = TODAY) => readTracker(typeof te
 const EXAMPLE = readFileSync(new URL('./fixtures/tracker-example.csv', import.meta.url));
 
 describe('reading a tracker CSV', () => {
+  it('refuses control characters in every cell it reads, naming them by code point, never printing them', () => {
+    const result = read(
+      'name,pathway,dateOfBirth,stage:legal-gateway,#Notes\n' +
+        'Bad\u0000Child,pathway-adoption,2020-01-01,,\n' +
+        'Good Child,pathway-adoption\u0007,2020-01-02,,\n' +
+        'Other Child,pathway-adoption,2020-01-03,2026-01-01\u001b,\n' +
+        'Fine Child,pathway-adoption,2020-01-04,,"notes may hold \u0000 anything: left out"\n',
+    );
+    expect(result.rows.map((r) => r.name)).toEqual(['Fine Child']);
+    expect(result.problems.map((p) => [p.row, p.column, /U\+[0-9A-F]{4}/.exec(p.problem)?.[0]])).toEqual([
+      [2, 'A (name)', 'U+0000'],
+      [3, 'B (pathway)', 'U+0007'],
+      [4, 'D (stage:legal-gateway)', 'U+001B'],
+    ]);
+    for (const p of result.problems) expect(hasControlCharacters(p.problem)).toBe(false);
+    const header = read('name\u0000,pathway\nA,pathway-adoption\n').problems[0]!;
+    expect(header.row).toBe(1);
+    expect(header.problem).toMatch(/header contains the control character U\+0000/);
+  });
+
   it('reads the documented example: every child, details converted, stage dates, the blank row skipped', () => {
     const result = read(EXAMPLE);
     expect(result.problems).toEqual([]);

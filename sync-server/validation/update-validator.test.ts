@@ -6,6 +6,7 @@ import { Plan } from '../../model/plan.ts';
 import { RESTRICTED_SPEC } from '../../model/restricted-spec.ts';
 import { restrictedRecord } from '../../model/restricted.ts';
 import { validate } from '../../model/validate.ts';
+import { PLAN_LIMITS } from '../../model/wire/index.ts';
 import { MISSING_DEPENDENCIES } from './check-update.ts';
 import { newPlan, newRestricted, planName, restrictedName } from '../testing/plan-fixture.ts';
 import { UpdateValidator, type UpdateVerdict } from './update-validator.ts';
@@ -68,6 +69,28 @@ describe('UpdateValidator', () => {
     expect(Y.encodeStateAsUpdate(server.doc)).toEqual(Y.encodeStateAsUpdate(client.doc));
     expect(problemsOf(server.doc, server)).toEqual([]);
   });
+
+  it('refuses as over-limit an update past the plan size or the text limit; the plan stays as it was', async () => {
+    const small = new UpdateValidator({ workers: 1, maxDocumentBytes: 64 * 1024 });
+    try {
+      const server = newPlan('c-size');
+      const client = new Client(server);
+      const name = planName('c-size');
+      expect(await send(small, name, server.doc, client.edit((p) => p.child.text(TEXT).insert(0, 'a'.repeat(30_000))))).toEqual({ ok: true });
+      const before = Y.encodeStateAsUpdate(server.doc);
+      const refused = await send(small, name, server.doc, client.edit((p) => p.contingency.text('contingencyPlan').insert(0, 'b'.repeat(40_000))));
+      expect(refused).toMatchObject({ ok: false, code: 'over-limit' });
+      expect(!refused.ok && refused.reason).toMatch(/the most a plan may hold is 65536 bytes/);
+      expect(Y.encodeStateAsUpdate(server.doc)).toEqual(before);
+      // A later small edit from a fresh client is judged against the plan as it is, and accepted.
+      const fresh = new Client(server);
+      expect(await send(small, name, server.doc, fresh.edit((p) => p.contingency.text('contingencyPlan').insert(0, 'short')))).toEqual({ ok: true });
+      const tooLong = await send(small, name, server.doc, new Client(server).edit((p) => p.introduction.text('draftPlan').insert(0, 'c'.repeat(PLAN_LIMITS.textChars + 1))));
+      expect(tooLong).toMatchObject({ ok: false, code: 'over-limit' });
+    } finally {
+      await small.close();
+    }
+  }, 30_000);
 
   it('accepts an update whose content the document already has', async () => {
     const server = newPlan('c-dup');

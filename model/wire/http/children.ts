@@ -50,12 +50,16 @@ export type ChildReply = CaseloadChild;
 
 export const Jurisdiction = z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']);
 
-/** One line of text of at most `max` characters, without control characters (`../limits.ts`). */
+/** In Unicode mode \p{Cs} matches only a surrogate that is not half of a pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** One line of well-formed text of at most `max` characters, without control characters (`../limits.ts`). */
 function oneLine(max: number) {
   return z
     .string()
     .max(max)
-    .refine((s) => !hasControlCharacters(s), { error: (issue) => controlCharacterMessage(String(issue.input)) });
+    .refine((s) => !hasControlCharacters(s), { error: (issue) => controlCharacterMessage(String(issue.input)) })
+    .refine((s) => !LONE_SURROGATE.test(s), 'contains half of a character (a lone surrogate); send well-formed text');
 }
 
 /** `POST /api/children`: a new child made from the templates of a pathway. No field holds a control character. */
