@@ -82,21 +82,29 @@ export function findingsOf(i: FindingInputs): Finding[] {
     }
   }
   const overdueSpoken = new Set<string>();
+  // Each stage's repeats, so a finding looks only at its own series.
+  const series = new Map<string, OccurrenceResult[]>();
   for (const o of i.occurrences) {
+    let list = series.get(o.stage);
+    if (!list) series.set(o.stage, (list = []));
+    list.push(o);
+  }
+  for (const o of i.occurrences) {
+    const own = series.get(o.stage)!;
     const base = { kind: 'occurrence' as const, subject: o.stage, rule: o.rule, source: o.source, date: o.due };
     if (o.status === 'overdue') {
       // One finding for a run of repeats not held: the first, saying how many have fallen due since.
       if (overdueSpoken.has(o.stage)) continue;
       overdueSpoken.add(o.stage);
-      out.push({ ...base, severity: 'red', message: overdueMessage(o, i.occurrences, ago) });
+      out.push({ ...base, severity: 'red', message: overdueMessage(o, own, ago) });
     } else if (o.status === 'missed') {
-      const back = i.occurrences.some((x) => x.stage === o.stage && x.index > o.index && x.status === 'done-on-time');
+      const back = own.some((x) => x.index > o.index && x.status === 'done-on-time');
       out.push({ ...base, severity: back ? 'green' : 'amber', message: missedMessage(o) });
     }
     else if (o.status === 'due-soon' && !overdueSpoken.has(o.stage)) {
       // (After a run of repeats not held, the red finding speaks for the series.)
-      const held = lastHeld(o, i.occurrences);
-      const first = !i.occurrences.some((x) => x.stage === o.stage && x.index < o.index);
+      const held = lastHeld(o, own);
+      const first = o.index === 1;
       const since = held ? `the meeting of ${ukDate(held)}` : first && o.countsFrom ? ukDate(o.countsFrom) : undefined;
       out.push({ ...base, severity: 'amber', message: `${o.title} is next due by ${ukDate(o.due)} (at least ${describeRRule(o.rrule)}${since ? ` since ${since}` : ''}).` });
     }
@@ -157,10 +165,10 @@ export function findingsOf(i: FindingInputs): Finding[] {
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }
 
-/** The latest date a repeat of the same stage before `o` was held, YYYY-MM-DD. */
-function lastHeld(o: OccurrenceResult, all: readonly OccurrenceResult[]): string | undefined {
+/** The latest date a repeat of `o`'s series (`own`, the repeats of its stage) before `o` was held, YYYY-MM-DD. */
+function lastHeld(o: OccurrenceResult, own: readonly OccurrenceResult[]): string | undefined {
   let best: string | undefined;
-  for (const x of all) if (x.stage === o.stage && x.index < o.index && x.done !== undefined && (best === undefined || x.done > best)) best = x.done;
+  for (const x of own) if (x.index < o.index && x.done !== undefined && (best === undefined || x.done > best)) best = x.done;
   return best;
 }
 
@@ -171,10 +179,10 @@ function lastHeld(o: OccurrenceResult, all: readonly OccurrenceResult[]): string
  * held, else "PPM was due by 12 May 2026: none has been held since the meeting of 31 March 2026
  * (3 weeks overdue; at least every 6 weeks)", with how many more have fallen due since.
  */
-function overdueMessage(o: OccurrenceResult, all: readonly OccurrenceResult[], ago: (date: string) => string): string {
-  const more = all.filter((x) => x.stage === o.stage && x.index > o.index && x.status === 'overdue').length;
+function overdueMessage(o: OccurrenceResult, own: readonly OccurrenceResult[], ago: (date: string) => string): string {
+  const more = own.filter((x) => x.index > o.index && x.status === 'overdue').length;
   const also = more === 0 ? '' : ` ${more === 1 ? 'One more has' : `${more} more have`} fallen due since without one held.`;
-  const held = lastHeld(o, all);
+  const held = lastHeld(o, own);
   if (held === undefined) {
     const since = o.countsFrom ? ` since the series began on ${ukDate(o.countsFrom)}` : '';
     return `No ${o.title} has been held${since}: the first was due by ${ukDate(o.due)}, at least ${describeRRule(o.rrule)} (${ago(o.due)} overdue).${also}`;
