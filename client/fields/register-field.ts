@@ -1,22 +1,38 @@
 /**
- * The renderer of a single-valued field (string, date, yes/no, choice, person), which the model
- * keeps as a register: its value in words (`model/words.ts`: "3 February 2026", "Yes", "Not
- * recorded"), and, when people changed it at the same time (one of them offline), every kept
- * value with who wrote it and when, as a note to resolve (DESIGN decision 4), in words as well
- * as colour.
+ * A single-valued field (string, date, yes/no, choice, person), which the model keeps as a
+ * register (`model/register.ts`).
+ *
+ * - Read-only ({@link registerField}): the value in words ("3 February 2026", "Yes", "Not
+ *   recorded") and, when in conflict, every kept value with who wrote it and when.
+ * - Editable (`<plan-register-field>`, {@link editRegisterField}): a labelled control per kind
+ *   (`<input type="date">`, a `<select>` of the template's options or Yes / No, a text input for a
+ *   name or short value) that writes with `writeRegister` through the plan's context (one new
+ *   entry per committed change: on `change`, never per keystroke). A value the field cannot hold
+ *   is refused with the model's reason shown at the field, and nothing is written. A conflict is
+ *   shown at the field by `conflict-view.ts`, with "Use this value" buttons.
+ *
+ * The element observes its own register, so a remote write re-renders this field only.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type * as Y from 'yjs';
+import { valueProblem, type RegisterValue } from '../../model/field-value.ts';
 import type { RecordView } from '../../model/record-view.ts';
+import type { RegisterEntry } from '../../model/register.ts';
 import type { FieldSpec } from '../../model/template/form.ts';
 import { formatValue, ukShortMoment } from '../../model/words.ts';
+import { conflictView } from './conflict-view.ts';
+import { dispatchFieldEvent, type FieldPlace } from './field-events.ts';
+import { fieldStyles } from './field-styles.ts';
+import type { EditPlace } from './text-field.ts';
 
-/** How a kind's register is shown. */
+/** How a kind's register is shown read-only. */
 export interface RegisterFieldOptions {
   /** Wrap the value in `<time datetime>` (dates). */
   readonly time?: boolean;
 }
 
-/** A renderer for registers of one kind. */
+/** A read-only renderer for registers of one kind. */
 export function registerField(options: RegisterFieldOptions = {}): (field: FieldSpec, record: RecordView) => TemplateResult {
   return (field, record) => {
     const state = record.get(field.id);
@@ -33,4 +49,149 @@ export function registerField(options: RegisterFieldOptions = {}): (field: Field
           .join(' or ')}</span>`
       : nothing}`;
   };
+}
+
+/** An editable single-valued field in its place. */
+export function editRegisterField(field: FieldSpec, record: RecordView, place: EditPlace): TemplateResult {
+  return html`<plan-register-field
+    .record=${record}
+    .field=${field}
+    .label=${place.label}
+    .hint=${place.hint ?? field.help}
+    data-field-path=${place.path}
+    data-row-id=${place.rowId ?? nothing}
+  ></plan-register-field>`;
+}
+
+/** Record views are made afresh on each render of a form: the same Y.Map is the same record. */
+const sameRecord = (next: RecordView | undefined, prev: RecordView | undefined): boolean => next?.map !== prev?.map;
+
+/** `<plan-register-field>`: an editable single-valued field; see the file's comment. */
+export class PlanRegisterField extends LitElement {
+  static override properties = {
+    record: { attribute: false, hasChanged: sameRecord },
+    field: { attribute: false },
+    label: { type: String },
+    hint: { type: String },
+    problem: { state: true },
+  };
+
+  static override styles = fieldStyles;
+
+  /** The record holding the field (a meeting, the child's details, a table row). */
+  declare record: RecordView | undefined;
+  declare field: FieldSpec | undefined;
+  declare label: string;
+  declare hint: string | undefined;
+  /** Why the last value typed could not be kept, shown as the field's error. */
+  declare problem: string | undefined;
+
+  #observed: Y.Map<unknown> | undefined;
+  readonly #onChange = (): void => this.requestUpdate();
+
+  constructor() {
+    super();
+    this.label = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observe(undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#observe(this.#register());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('record') || changed.has('field')) this.#observe(this.#register());
+  }
+
+  override render(): TemplateResult {
+    const { record, field } = this;
+    if (!record || !field) return html``;
+    const state = record.get(field.id);
+    const error = this.problem;
+    return html`
+      <div class=${error ? 'has-error' : ''}>
+        <label for="control">${this.label}</label>
+        ${this.hint ? html`<span class="hint" id="hint">${this.hint}</span>` : nothing}
+        ${error ? html`<span class="error-message" id="error"><span class="visually-hidden">Error:</span> ${error}</span>` : nothing}
+        ${this.#control(field, state.value)}
+        ${conflictView(field, state, { canEdit: true, choose: (entry) => this.#choose(entry) })}
+      </div>
+    `;
+  }
+
+  #control(field: FieldSpec, value: RegisterValue | undefined): TemplateResult {
+    const describedBy = [this.hint ? 'hint' : '', this.problem ? 'error' : ''].filter(Boolean).join(' ') || nothing;
+    const focus = (): void => dispatchFieldEvent(this, 'field-focus', this.#place());
+    const blur = (): void => dispatchFieldEvent(this, 'field-blur', this.#place());
+    const invalid = this.problem ? 'true' : nothing;
+    switch (field.kind) {
+      case 'date':
+        return html`<input id="control" type="date" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy} aria-invalid=${invalid}
+          @change=${(e: Event) => this.#write((e.target as HTMLInputElement).value || null)} @focus=${focus} @blur=${blur} />`;
+      case 'boolean':
+        return html`<select id="control" .value=${live(value === true ? 'yes' : value === false ? 'no' : '')} aria-describedby=${describedBy}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            this.#write(v === 'yes' ? true : v === 'no' ? false : null);
+          }} @focus=${focus} @blur=${blur}>
+          <option value="">Not recorded</option><option value="yes">Yes</option><option value="no">No</option>
+        </select>`;
+      case 'choice':
+        return html`<select id="control" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy}
+          @change=${(e: Event) => this.#write((e.target as HTMLSelectElement).value || null)} @focus=${focus} @blur=${blur}>
+          <option value="">Not recorded</option>
+          ${(field.options ?? []).map((o) => html`<option value=${o}>${o}</option>`)}
+          ${typeof value === 'string' && !(field.options ?? []).includes(value) ? html`<option value=${value}>${value}</option>` : nothing}
+        </select>`;
+      default:
+        return html`<input id="control" type="text" autocomplete="off" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy} aria-invalid=${invalid}
+          @change=${(e: Event) => this.#write((e.target as HTMLInputElement).value.trim() || null)} @focus=${focus} @blur=${blur} />`;
+    }
+  }
+
+  /** Writes a value through the model (a new register entry by the signed-in person), or shows why not. */
+  #write(value: RegisterValue): void {
+    const { record, field } = this;
+    if (!record || !field) return;
+    const problem = value === null ? undefined : valueProblem(field, value);
+    this.problem = problem;
+    if (problem) return;
+    if (record.get(field.id).value === (value ?? undefined) && record.get(field.id).conflicts.length === 0) return;
+    record.set(field.id, value);
+  }
+
+  #choose(entry: RegisterEntry): void {
+    this.problem = undefined;
+    this.record?.resolve(this.field!.id, entry.id);
+  }
+
+  #register(): Y.Map<unknown> | undefined {
+    return this.record && this.field ? (this.record.map.get(this.field.id) as Y.Map<unknown> | undefined) : undefined;
+  }
+
+  #observe(map: Y.Map<unknown> | undefined): void {
+    if (map === this.#observed) return;
+    this.#observed?.unobserve(this.#onChange);
+    this.#observed = map;
+    map?.observe(this.#onChange);
+  }
+
+  #place(): FieldPlace {
+    const path = this.dataset['fieldPath'] ?? '';
+    const rowId = this.dataset['rowId'];
+    return rowId === undefined ? { path } : { path, rowId };
+  }
+}
+
+customElements.define('plan-register-field', PlanRegisterField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-register-field': PlanRegisterField;
+  }
 }

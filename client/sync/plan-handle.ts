@@ -28,7 +28,7 @@ export interface PlanHandleOptions {
   readonly socket: HocuspocusProviderWebsocket;
   /** The current session token; asked again on every (re)connection, so a renewed token is used. */
   readonly token: () => string | undefined;
-  /** Who edits, as shown in the plan (the signed-in person's name). */
+  /** Who edits: the signed-in person's account id (`user.username`), written as `by` of register entries. */
   readonly actor: string;
   /** What the caseload said about access, until the server says (`authorizedScope`). */
   readonly readOnly?: boolean;
