@@ -61,6 +61,7 @@ export class PlanTableEditor extends LitElement {
     table: { attribute: false },
     planPart: { type: String, attribute: 'plan-part' },
     label: { type: String },
+    headingHidden: { type: Boolean, attribute: 'heading-hidden' },
     removed: { state: true },
     announcement: { state: true },
   };
@@ -100,6 +101,8 @@ export class PlanTableEditor extends LitElement {
   declare planPart: PlanPart;
   /** The table's heading; the template's label when unset (a meeting may label its decisions). */
   declare label: string | undefined;
+  /** Keep the table's heading for screen readers only (it repeats the section's heading). */
+  declare headingHidden: boolean;
   declare removed: readonly RemovedRow[];
   declare announcement: string;
 
@@ -111,6 +114,7 @@ export class PlanTableEditor extends LitElement {
     this.planPart = 'ppms';
     this.removed = [];
     this.announcement = '';
+    this.headingHidden = false;
   }
 
   /** The table's rows, as the model sees them. */
@@ -144,7 +148,7 @@ export class PlanTableEditor extends LitElement {
     const name = capital(rowNameOf(table));
     const headingId = `table-${table.id}`;
     return html`
-      <h4 id=${headingId}>${this.label ?? table.label}</h4>
+      <h4 id=${headingId} class=${this.headingHidden ? 'visually-hidden' : ''}>${this.label ?? table.label}</h4>
       ${table.help ? html`<p class="help">${table.help}</p>` : nothing}
       ${rows.length === 0 ? html`<p class="none">None recorded yet.</p>` : nothing}
       <ol aria-labelledby=${headingId}>
@@ -157,7 +161,7 @@ export class PlanTableEditor extends LitElement {
                 <legend>${name} ${index + 1}</legend>
                 <div class="cells">
                   ${table.columns.map((column) =>
-                    editField(column, row, { path: cellPath(this.planPart, this.record!.id, table.id, column.id), rowId: row.id, label: column.label }),
+                    editField(column, row, { path: cellPath(this.planPart, this.record!.id, table.id, column.id), rowId: row.id, label: column.label, compact: true }),
                   )}
                 </div>
               </fieldset>

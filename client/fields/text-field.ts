@@ -9,7 +9,7 @@
  *   Ctrl+Z / Ctrl+Shift+Z undo and redo this person's edits in this field only. Lit renders the
  *   element once per Y.Text: the binding, not a re-render, shows every remote keystroke.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type * as Y from 'yjs';
 import type { RecordView } from '../../model/record-view.ts';
 import type { FieldSpec } from '../../model/template/form.ts';
@@ -30,6 +30,8 @@ export interface EditPlace extends FieldPlace {
   readonly label: string;
   /** Guidance under the label (the template's help). */
   readonly hint?: string;
+  /** A smaller control that grows with its text (a table cell). */
+  readonly compact?: boolean;
 }
 
 /** An editable text field in its place. */
@@ -40,6 +42,7 @@ export function editTextField(field: FieldSpec, record: RecordView, place: EditP
     .hint=${place.hint ?? field.help}
     data-field-path=${place.path}
     data-row-id=${place.rowId ?? nothing}
+    ?compact=${place.compact ?? false}
   ></plan-text-field>`;
 }
 
@@ -51,7 +54,7 @@ export class PlanTextField extends LitElement {
     hint: { type: String },
   };
 
-  static override styles = fieldStyles;
+  static override styles = [fieldStyles, css`:host([compact]) textarea { min-height: 2.5rem; }`];
 
   /** The shared text edited here. */
   declare text: Y.Text | undefined;
@@ -75,7 +78,7 @@ export class PlanTextField extends LitElement {
     return html`
       <label for="text">${this.label}</label>
       ${this.hint ? html`<span class="hint" id="hint">${this.hint}</span>` : nothing}
-      <textarea id="text" rows="3" spellcheck="true" aria-describedby=${this.hint ? 'hint' : nothing}
+      <textarea id="text" rows=${this.hasAttribute('compact') ? 1 : 3} spellcheck="true" aria-describedby=${this.hint ? 'hint' : nothing}
         @focus=${() => dispatchFieldEvent(this, 'field-focus', this.#place())}
         @blur=${() => dispatchFieldEvent(this, 'field-blur', this.#place())}></textarea>
     `;

@@ -111,7 +111,7 @@ export class PlanForm extends LitElement {
           return html`
             ${inMeeting && t.id === CORE_DECISIONS_TABLE_ID ? this.#previousActions(open, record, t, canEdit) : nothing}
             ${canEdit
-              ? html`<plan-table-editor .record=${record} .table=${t} .planPart=${root} .label=${label}></plan-table-editor>`
+              ? html`<plan-table-editor .record=${record} .table=${t} .planPart=${root} .label=${label} ?heading-hidden=${label === section.title}></plan-table-editor>`
               : this.#table(t, label, record, root, label === section.title)}
           `;
         })}
