@@ -52,10 +52,15 @@ describe('<plan-register-field>', () => {
 
     const status = await mount(mine, 'legalStatus');
     expect(control(status).tagName).to.equal('SELECT');
+    expect(control(status).value).to.equal('Interim care order'); // the current value is shown
+    expect((await mount(mine, 'multiTrack')).shadowRoot!.querySelector('select')!.value).to.equal('yes');
     change(status, 'Care order');
     expect(theirs.child.value('legalStatus')).to.equal('Care order');
     change(status, '');
     expect(theirs.child.value('legalStatus')).to.equal(undefined);
+    theirs.child.set('legalStatus', 'Placement order');
+    await status.updateComplete;
+    expect(control(status).value).to.equal('Placement order'); // a remote choice shows after a local one
 
     const multiTrack = await mount(mine, 'multiTrack');
     change(multiTrack, 'no');

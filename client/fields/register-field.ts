@@ -19,7 +19,7 @@ import type * as Y from 'yjs';
 import { valueProblem, type RegisterValue } from '../../model/field-value.ts';
 import type { RecordView } from '../../model/record-view.ts';
 import type { RegisterEntry } from '../../model/register.ts';
-import type { FieldSpec } from '../../model/template/form.ts';
+import type { FieldKind, FieldSpec } from '../../model/template/form.ts';
 import { formatValue, ukShortMoment } from '../../model/words.ts';
 import { conflictView } from './conflict-view.ts';
 import { dispatchFieldEvent, type FieldPlace } from './field-events.ts';
@@ -62,6 +62,54 @@ export function editRegisterField(field: FieldSpec, record: RecordView, place: E
     data-row-id=${place.rowId ?? nothing}
   ></plan-register-field>`;
 }
+
+/** What a control of one kind is made from. */
+interface ControlArgs {
+  readonly field: FieldSpec;
+  readonly value: RegisterValue | undefined;
+  readonly describedBy: string | undefined;
+  readonly invalid: boolean;
+  readonly write: (value: RegisterValue) => void;
+  readonly focus: () => void;
+  readonly blur: () => void;
+}
+
+const textInput = (a: ControlArgs): TemplateResult =>
+  html`<input id="control" type="text" autocomplete="off" .value=${live(typeof a.value === 'string' ? a.value : '')}
+    aria-describedby=${a.describedBy ?? nothing} aria-invalid=${a.invalid ? 'true' : nothing}
+    @change=${(e: Event) => a.write((e.target as HTMLInputElement).value.trim() || null)} @focus=${a.focus} @blur=${a.blur} />`;
+
+/**
+ * The control of each single-valued kind, as a table keyed by the kind (no switch). A select
+ * marks its option `selected` (a `.value` set before the options exist would be lost).
+ */
+const CONTROLS: Readonly<Record<Exclude<FieldKind, 'text'>, (a: ControlArgs) => TemplateResult>> = {
+  date: (a) =>
+    html`<input id="control" type="date" .value=${live(typeof a.value === 'string' ? a.value : '')}
+      aria-describedby=${a.describedBy ?? nothing} aria-invalid=${a.invalid ? 'true' : nothing}
+      @change=${(e: Event) => a.write((e.target as HTMLInputElement).value || null)} @focus=${a.focus} @blur=${a.blur} />`,
+  boolean: (a) =>
+    html`<select id="control" aria-describedby=${a.describedBy ?? nothing}
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        a.write(v === 'yes' ? true : v === 'no' ? false : null);
+      }} @focus=${a.focus} @blur=${a.blur}>
+      <option value="" ?selected=${a.value !== true && a.value !== false}>Not recorded</option>
+      <option value="yes" ?selected=${a.value === true}>Yes</option><option value="no" ?selected=${a.value === false}>No</option>
+    </select>`,
+  choice: (a) => {
+    const options = a.field.options ?? [];
+    const value = typeof a.value === 'string' ? a.value : '';
+    return html`<select id="control" aria-describedby=${a.describedBy ?? nothing}
+      @change=${(e: Event) => a.write((e.target as HTMLSelectElement).value || null)} @focus=${a.focus} @blur=${a.blur}>
+      <option value="" ?selected=${!value}>Not recorded</option>
+      ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
+      ${value && !options.includes(value) ? html`<option value=${value} selected>${value}</option>` : nothing}
+    </select>`;
+  },
+  string: textInput,
+  person: textInput,
+};
 
 /** Record views are made afresh on each render of a form: the same Y.Map is the same record. */
 const sameRecord = (next: RecordView | undefined, prev: RecordView | undefined): boolean => next?.map !== prev?.map;
@@ -108,6 +156,14 @@ export class PlanRegisterField extends LitElement {
     if (changed.has('record') || changed.has('field')) this.#observe(this.#register());
   }
 
+  /** A select shows the register's value after every render, also once the person has chosen in it. */
+  protected override updated(): void {
+    const select = this.renderRoot.querySelector('select');
+    if (!select || !this.record || !this.field) return;
+    const value = this.record.get(this.field.id).value;
+    select.value = value === true ? 'yes' : value === false ? 'no' : typeof value === 'string' ? value : '';
+  }
+
   override render(): TemplateResult {
     const { record, field } = this;
     if (!record || !field) return html``;
@@ -125,33 +181,16 @@ export class PlanRegisterField extends LitElement {
   }
 
   #control(field: FieldSpec, value: RegisterValue | undefined): TemplateResult {
-    const describedBy = [this.hint ? 'hint' : '', this.problem ? 'error' : ''].filter(Boolean).join(' ') || nothing;
-    const focus = (): void => dispatchFieldEvent(this, 'field-focus', this.#place());
-    const blur = (): void => dispatchFieldEvent(this, 'field-blur', this.#place());
-    const invalid = this.problem ? 'true' : nothing;
-    switch (field.kind) {
-      case 'date':
-        return html`<input id="control" type="date" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy} aria-invalid=${invalid}
-          @change=${(e: Event) => this.#write((e.target as HTMLInputElement).value || null)} @focus=${focus} @blur=${blur} />`;
-      case 'boolean':
-        return html`<select id="control" .value=${live(value === true ? 'yes' : value === false ? 'no' : '')} aria-describedby=${describedBy}
-          @change=${(e: Event) => {
-            const v = (e.target as HTMLSelectElement).value;
-            this.#write(v === 'yes' ? true : v === 'no' ? false : null);
-          }} @focus=${focus} @blur=${blur}>
-          <option value="">Not recorded</option><option value="yes">Yes</option><option value="no">No</option>
-        </select>`;
-      case 'choice':
-        return html`<select id="control" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy}
-          @change=${(e: Event) => this.#write((e.target as HTMLSelectElement).value || null)} @focus=${focus} @blur=${blur}>
-          <option value="">Not recorded</option>
-          ${(field.options ?? []).map((o) => html`<option value=${o}>${o}</option>`)}
-          ${typeof value === 'string' && !(field.options ?? []).includes(value) ? html`<option value=${value}>${value}</option>` : nothing}
-        </select>`;
-      default:
-        return html`<input id="control" type="text" autocomplete="off" .value=${live(typeof value === 'string' ? value : '')} aria-describedby=${describedBy} aria-invalid=${invalid}
-          @change=${(e: Event) => this.#write((e.target as HTMLInputElement).value.trim() || null)} @focus=${focus} @blur=${blur} />`;
-    }
+    if (field.kind === 'text') throw new TypeError(`field "${field.id}" is text: edit it with <plan-text-field>`);
+    return CONTROLS[field.kind]({
+      field,
+      value,
+      describedBy: [this.hint ? 'hint' : '', this.problem ? 'error' : ''].filter(Boolean).join(' ') || undefined,
+      invalid: this.problem !== undefined,
+      write: (v) => this.#write(v),
+      focus: () => dispatchFieldEvent(this, 'field-focus', this.#place()),
+      blur: () => dispatchFieldEvent(this, 'field-blur', this.#place()),
+    });
   }
 
   /** Writes a value through the model (a new register entry by the signed-in person), or shows why not. */
