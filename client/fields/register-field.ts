@@ -11,7 +11,8 @@
  *   is refused with the model's reason shown at the field, and nothing is written. A conflict is
  *   shown at the field by `conflict-view.ts`, with "Use this value" buttons.
  *
- * The element observes its own register, so a remote write re-renders this field only.
+ * The element observes its own register, so a remote write re-renders this field only. Who else
+ * is in the field (`presenceContext`) is shown under its label.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -24,6 +25,7 @@ import { formatValue, ukShortMoment } from '../../model/words.ts';
 import { conflictView } from './conflict-view.ts';
 import { dispatchFieldEvent, type FieldPlace } from './field-events.ts';
 import { fieldStyles } from './field-styles.ts';
+import { PresenceController, presenceNote, presenceStyles } from './presence-note.ts';
 import type { EditPlace } from './text-field.ts';
 
 /** How a kind's register is shown read-only. */
@@ -124,7 +126,7 @@ export class PlanRegisterField extends LitElement {
     problem: { state: true },
   };
 
-  static override styles = fieldStyles;
+  static override styles = [fieldStyles, presenceStyles];
 
   /** The record holding the field (a meeting, the child's details, a table row). */
   declare record: RecordView | undefined;
@@ -136,6 +138,7 @@ export class PlanRegisterField extends LitElement {
 
   #observed: Y.Map<unknown> | undefined;
   readonly #onChange = (): void => this.requestUpdate();
+  readonly #presence = new PresenceController(this);
 
   constructor() {
     super();
@@ -173,6 +176,7 @@ export class PlanRegisterField extends LitElement {
       <div class=${error ? 'has-error' : ''}>
         <label for="control">${this.label}</label>
         ${this.hint ? html`<span class="hint" id="hint">${this.hint}</span>` : nothing}
+        ${presenceNote(this.#presence.at(this.#place()))}
         ${error ? html`<span class="error-message" id="error"><span class="visually-hidden">Error:</span> ${error}</span>` : nothing}
         ${this.#control(field, state.value)}
         ${conflictView(field, state, { canEdit: true, choose: (entry) => this.#choose(entry) })}

@@ -8,6 +8,7 @@
  *   inserts and deletes, remote edits never move the caret nor break IME composition, and
  *   Ctrl+Z / Ctrl+Shift+Z undo and redo this person's edits in this field only. Lit renders the
  *   element once per Y.Text: the binding, not a re-render, shows every remote keystroke.
+ *   Who else is in the field (`presenceContext`) is shown under its label.
  */
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type * as Y from 'yjs';
@@ -17,6 +18,7 @@ import { NOT_RECORDED } from '../../model/words.ts';
 import { TextBinding } from '../binding/text-binding.ts';
 import { dispatchFieldEvent, type FieldPlace } from './field-events.ts';
 import { fieldStyles } from './field-styles.ts';
+import { PresenceController, presenceNote, presenceStyles } from './presence-note.ts';
 
 /** A text field's current text, or "Not recorded" marked as empty. */
 export function textField(field: FieldSpec, record: RecordView): TemplateResult {
@@ -54,7 +56,7 @@ export class PlanTextField extends LitElement {
     hint: { type: String },
   };
 
-  static override styles = [fieldStyles, css`:host([compact]) textarea { min-height: 2.5rem; }`];
+  static override styles = [fieldStyles, presenceStyles, css`:host([compact]) textarea { min-height: 2.5rem; }`];
 
   /** The shared text edited here. */
   declare text: Y.Text | undefined;
@@ -63,6 +65,7 @@ export class PlanTextField extends LitElement {
   declare hint: string | undefined;
 
   #binding: TextBinding | undefined;
+  readonly #presence = new PresenceController(this);
 
   constructor() {
     super();
@@ -78,6 +81,7 @@ export class PlanTextField extends LitElement {
     return html`
       <label for="text">${this.label}</label>
       ${this.hint ? html`<span class="hint" id="hint">${this.hint}</span>` : nothing}
+      ${presenceNote(this.#presence.at(this.#place()))}
       <textarea id="text" rows=${this.hasAttribute('compact') ? 1 : 3} spellcheck="true" aria-describedby=${this.hint ? 'hint' : nothing}
         @focus=${() => dispatchFieldEvent(this, 'field-focus', this.#place())}
         @blur=${() => dispatchFieldEvent(this, 'field-blur', this.#place())}></textarea>
