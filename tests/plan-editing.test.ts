@@ -4,8 +4,9 @@
  * profiles editing the same PPM meeting, a reader with a read grant, and a Node provider as a
  * colleague who prepares the meeting and reads what was written. Two people type in one text
  * field (both edits kept, the other's caret not moved), add decisions at once (both rows kept),
- * and a date written in the page is written as the signed-in account; the reader has nothing
- * to change.
+ * a date written in the page is written as the signed-in account, a date changed on both sides
+ * while one was offline is a conflict shown at the field and resolved by a third person; the
+ * reader has nothing to change.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await buildClient({ mode: 'production' });
   server = await startTestServer();
   childId = await addChild(server.app, 'Robin Fiction');
-  for (const [username, level] of [['asha.worker', 'edit'], ['morgan.chair', 'edit'], ['jo.reader', 'read']] as const) {
+  for (const [username, level] of [['asha.worker', 'edit'], ['morgan.chair', 'edit'], ['chair.person', 'edit'], ['jo.reader', 'read']] as const) {
     await addUser(server.app, username);
     await server.app.records.grant({ username, childId, level, restricted: false });
   }
@@ -129,6 +130,41 @@ describe('two people editing one meeting on the real server', () => {
     await screenshot(morgan.page, 'plan-editing-2-decisions');
   });
 
+  it('shows a date changed on both sides while one was offline as a conflict at the field, resolved by a third person', async () => {
+    const field = (p: Page): Locator => p.getByRole('group', { name: 'Decision 1' }).getByLabel('Target date');
+    await asha.context.setOffline(true);
+    await expect.poll(() => asha.page.locator('sync-status [role=status]').textContent(), WAIT).toContain('Offline');
+    await field(asha.page).fill('2026-12-08');
+    await field(asha.page).blur();
+    await field(morgan.page).fill('2026-12-15');
+    await field(morgan.page).blur();
+    await expect.poll(() => plan.ppms.row(meetingId)!.table('decisions').rows()[0]!.value('targetDate'), WAIT).toBe('2026-12-15');
+    await asha.context.setOffline(false);
+    await expect.poll(() => plan.ppms.row(meetingId)!.table('decisions').rows()[0]!.get('targetDate').conflicts.length, { timeout: 20_000 }).toBe(1);
+    const chair = await openAs(launched.browser, 'chair.person');
+    try {
+      const conflict = chair.page.getByRole('group', { name: 'Decision 1' }).getByRole('group', { name: 'Target date: 2 values' });
+      await conflict.waitFor(WAIT);
+      const words = (await conflict.textContent())!.replace(/\s+/g, ' ');
+      expect(words).toContain('2 values: choose one');
+      expect(words).toMatch(/“8 December 2026” written by asha\.worker, \d+ \w+ \d{4} at \d\d:\d\d/);
+      expect(words).toMatch(/“15 December 2026” written by morgan\.chair/);
+      for (const p of [asha.page, morgan.page]) await p.getByRole('group', { name: 'Target date: 2 values' }).waitFor(WAIT);
+      expect(await axeViolations(chair.page)).toEqual([]);
+      await screenshot(chair.page, 'plan-editing-3-conflict');
+      await conflict.getByRole('button', { name: 'Use this value: 8 December 2026' }).click();
+      for (const p of [asha.page, morgan.page, chair.page]) {
+        await expect.poll(() => p.getByRole('group', { name: 'Target date: 2 values' }).count(), WAIT).toBe(0);
+        await expect.poll(() => field(p).inputValue(), WAIT).toBe('2026-12-08');
+      }
+      const state = plan.ppms.row(meetingId)!.table('decisions').rows()[0]!.get('targetDate');
+      expect([state.value, state.current?.by, state.conflicts]).toEqual(['2026-12-08', 'chair.person', []]);
+      expect(chair.errors).toEqual([]);
+    } finally {
+      await chair.context.close();
+    }
+  }, 60_000);
+
   it('gives a reader nothing to change: the note, no inputs, and the others unaffected', async () => {
     const jo = await openAs(launched.browser, 'jo.reader');
     try {
@@ -142,6 +178,7 @@ describe('two people editing one meeting on the real server', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(Y.encodeStateVector(colleague.doc)).toEqual(before);
       expect(await asha.page.getByLabel(EVENTS).inputValue()).toBe('Robin has really Settled at nursery.');
+      expect(await form.getByText('8 December 2026').count()).toBeGreaterThan(0);
     } finally {
       await jo.context.close();
     }
