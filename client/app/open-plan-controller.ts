@@ -130,8 +130,11 @@ export class OpenPlanController implements ReactiveController {
     const opened = ended ? undefined : handle?.openPlan;
     const canEdit = sync !== undefined && !sync.readOnly && sync.phase !== 'access-ended';
     const shown = this.#plan.value;
+    const user = this.#store.session?.user;
     // A new value only when the plan or the person's right to change it changed.
-    if (shown?.plan !== opened?.plan || (shown?.canEdit ?? false) !== canEdit) this.#plan.setValue(opened && { ...opened, canEdit });
+    if (shown?.plan !== opened?.plan || (shown?.canEdit ?? false) !== canEdit) {
+      this.#plan.setValue(opened && { ...opened, canEdit, people: new Map(user ? [[user.username, user.name]] : []) });
+    }
     // Derived values are new objects each time: provide one only when it says something new.
     if (!sameLoad(load, this.#load.value)) this.#load.setValue(load);
     if (!sameSync(sync, this.#sync.value)) this.#sync.setValue(sync);

@@ -23,6 +23,12 @@ export interface OpenPlan {
    * read-only text and the form says so.
    */
   readonly canEdit?: boolean;
+  /**
+   * Names of the people known on this page by account id (the `by` of register entries): at
+   * least the signed-in person; whoever learns more (presence, the history's writers) adds them.
+   * A writer not in it is shown by their account id.
+   */
+  readonly people?: ReadonlyMap<string, string>;
 }
 
 /** The open plan; undefined while none is open. */

@@ -31,6 +31,13 @@ export const fieldStyles = [
     .has-error { border-left: 5px solid ${colour.red}; padding-left: ${space.s}; }
     .has-error input, .has-error select { border-color: ${colour.red}; }
     .read-only-value { white-space: pre-wrap; }
+    .conflict-values { margin: ${space.xs} 0 0; padding-left: ${space.l}; }
+    .conflict-values li { margin-bottom: ${space.xs}; }
+    button.secondary {
+      font: inherit; font-size: ${typeSize.small}; min-height: 2rem; min-width: 2rem; padding: 0.2rem 0.7rem; margin-left: ${space.xs};
+      border: 2px solid transparent; border-radius: 0; cursor: pointer; background: ${colour.panel}; color: ${colour.text}; box-shadow: 0 2px 0 ${colour.secondary};
+    }
+    button.secondary:hover { background: ${colour.panelHover}; }
   `,
   visuallyHidden,
 ];

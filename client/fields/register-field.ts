@@ -12,7 +12,8 @@
  *   shown at the field by `conflict-view.ts`, with "Use this value" buttons.
  *
  * The element observes its own register, so a remote write re-renders this field only. Who else
- * is in the field (`presenceContext`) is shown under its label.
+ * is in the field (`presenceContext`) is shown under its label. The host carries a `conflict`
+ * attribute while the field is in conflict, so a layout can give it more room.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -22,6 +23,8 @@ import type { RecordView } from '../../model/record-view.ts';
 import type { RegisterEntry } from '../../model/register.ts';
 import type { FieldKind, FieldSpec } from '../../model/template/form.ts';
 import { formatValue, ukShortMoment } from '../../model/words.ts';
+import { ContextConsumer } from '@lit/context';
+import { openPlanContext } from '../binding/open-plan-context.ts';
 import { conflictView } from './conflict-view.ts';
 import { dispatchFieldEvent, type FieldPlace } from './field-events.ts';
 import { fieldStyles } from './field-styles.ts';
@@ -139,6 +142,8 @@ export class PlanRegisterField extends LitElement {
   #observed: Y.Map<unknown> | undefined;
   readonly #onChange = (): void => this.requestUpdate();
   readonly #presence = new PresenceController(this);
+  /** The open plan, for the names of the people who wrote each value. */
+  readonly #open = new ContextConsumer(this, { context: openPlanContext, subscribe: true });
 
   constructor() {
     super();
@@ -161,6 +166,8 @@ export class PlanRegisterField extends LitElement {
 
   /** A select shows the register's value after every render, also once the person has chosen in it. */
   protected override updated(): void {
+    const inConflict = !!this.record && !!this.field && this.record.get(this.field.id).conflicts.length > 0;
+    this.toggleAttribute('conflict', inConflict);
     const select = this.renderRoot.querySelector('select');
     if (!select || !this.record || !this.field) return;
     const value = this.record.get(this.field.id).value;
@@ -179,7 +186,7 @@ export class PlanRegisterField extends LitElement {
         ${presenceNote(this.#presence.at(this.#place()))}
         ${error ? html`<span class="error-message" id="error"><span class="visually-hidden">Error:</span> ${error}</span>` : nothing}
         ${this.#control(field, state.value)}
-        ${conflictView(field, state, { canEdit: true, choose: (entry) => this.#choose(entry) })}
+        ${conflictView(field, state, { canEdit: true, choose: (entry) => this.#choose(entry), nameOf: (by) => this.#open.value?.people?.get(by) ?? by })}
       </div>
     `;
   }

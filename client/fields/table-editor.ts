@@ -79,6 +79,7 @@ export class PlanTableEditor extends LitElement {
       legend { font-weight: 700; font-size: ${typeSize.h4}; padding: 0; margin-bottom: ${space.xs}; }
       .cells { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: ${space.s} ${space.l}; }
       .cells > plan-text-field { grid-column: 1 / -1; }
+      .cells > plan-register-field[conflict] { grid-column: span 2; }
       .actions { display: flex; flex-wrap: wrap; gap: ${space.s}; margin-top: ${space.s}; }
       button { font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.3rem 0.8rem; border: 2px solid transparent; border-radius: 0; cursor: pointer; }
       button.secondary { background: ${colour.panel}; color: ${colour.text}; box-shadow: 0 2px 0 ${colour.secondary}; }

@@ -23,6 +23,7 @@ export const formStyles = [
     th { background: ${colour.panel}; }
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: ${space.m} ${space.l}; max-width: 80rem; }
     .field.wide { grid-column: 1 / -1; max-width: 60rem; }
+    .field:has(plan-register-field[conflict]) { grid-column: span 2; }
     .read-only-note { border-left: 10px solid ${colour.link}; background: ${colour.infoBackground}; padding: ${space.s} ${space.m}; margin: 0 0 ${space.m}; }
     h4 { font-size: ${typeSize.h4}; margin: ${space.m} 0 ${space.xs}; }
     .previous-actions { margin: ${space.s} 0 ${space.l}; }

@@ -108,17 +108,19 @@ describe('<plan-form> editable', () => {
     expect(root(el).querySelectorAll('.previous-action')).to.have.length(1);
   });
 
-  it('has no serious or critical axe findings with values and a conflict shown at its field', async () => {
+  it('has no serious or critical axe findings with values and a conflict shown at its field, writers by name when known', async () => {
     const open = demoPlan(true);
     const wire = wireDocs(open.plan.doc);
     wire.pause();
     open.plan.child.set('dateOfBirth', '2024-06-13');
     new Plan(wire.b, open.plan.spec, fixedContext('sam.lee', 't', new Date('2026-11-04T09:00:00Z'))).child.set('dateOfBirth', '2024-06-16');
     wire.resume();
-    const el = await mount('ppm', true, open);
+    const el = await mount('ppm', true, { ...open, people: new Map([['sam.lee', 'Sam Lee']]) });
     const dob = field(el, 'Date of birth');
     await dob.updateComplete;
     expect(dob.shadowRoot!.textContent).to.contain('2 values: choose one');
+    expect(dob.shadowRoot!.textContent).to.contain('written by Sam Lee'); // a known person by name
+    expect(dob.hasAttribute('conflict')).to.equal(true);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 });
