@@ -26,11 +26,6 @@ export const formStyles = [
     .field:has(plan-register-field[conflict]) { grid-column: span 2; }
     .read-only-note { border-left: 10px solid ${colour.link}; background: ${colour.infoBackground}; padding: ${space.s} ${space.m}; margin: 0 0 ${space.m}; }
     h4 { font-size: ${typeSize.h4}; margin: ${space.m} 0 ${space.xs}; }
-    .previous-actions { margin: ${space.s} 0 ${space.l}; }
-    .previous-actions ol { margin: 0; padding-left: ${space.l}; }
-    .previous-action { margin-bottom: ${space.m}; }
-    .previous-action p { margin: 0 0 ${space.xs}; }
-    .action-meta { color: ${colour.secondary}; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: ${space.s}; } }
   `,
   fieldStyles,

@@ -91,8 +91,11 @@ describe('<plan-form> editable', () => {
     await editor.updateComplete;
     expect(editor.shadowRoot!.querySelector('h4')!.textContent).to.equal(THIS_MEETING_DECISIONS);
     expect(editor.shadowRoot!.textContent).not.to.contain('Decisions taken at Last Review');
-    expect(root(el).querySelector('#previous-actions')!.textContent).to.equal('Previous actions (from the meeting of 3 Nov 2026)');
-    const actions = [...root(el).querySelectorAll('.previous-action')];
+    const previousList = root(el).querySelector('plan-previous-actions')!;
+    await previousList.updateComplete;
+    const list = previousList.shadowRoot!;
+    expect(list.querySelector('#previous-actions')!.textContent).to.equal('Previous actions (from the meeting of 3 Nov 2026)');
+    const actions = [...list.querySelectorAll('.previous-action')];
     expect(actions.map((a) => a.querySelector('.action-text')!.textContent)).to.deep.equal([
       'Complete the viability assessment of the maternal grandmother.',
       'Start early family finding in parallel.',
@@ -105,7 +108,21 @@ describe('<plan-form> editable', () => {
     date.dispatchEvent(new Event('change'));
     await settle(el);
     expect(previous.table('decisions').rows()[0]!.value('completedDate')).to.equal('2026-12-01');
-    expect(root(el).querySelectorAll('.previous-action')).to.have.length(1);
+    expect(list.querySelectorAll('.previous-action')).to.have.length(1);
+    // Typing in this meeting's own fields does not lay the list out again.
+    let renders = 0;
+    const render = previousList.render.bind(previousList);
+    previousList.render = () => {
+      renders++;
+      return render();
+    };
+    open.plan.latestMeeting()!.meeting.replaceText('significantEvents', 'Settled.');
+    await settle(el);
+    expect(renders).to.equal(0);
+    previous.table('decisions').rows()[1]!.replaceText('decision', 'Start early family finding now.');
+    await settle(el);
+    expect(renders).to.equal(1);
+    expect(list.querySelector('.action-text')!.textContent).to.equal('Start early family finding now.');
   });
 
   it('has no serious or critical axe findings with values and a conflict shown at its field, writers by name when known', async () => {

@@ -27,17 +27,16 @@ import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { cellPath, fieldPath } from '../../model/conflicts.ts';
 import { CORE_DECISIONS_TABLE_ID } from '../../model/core-fields.ts';
-import { previousActions, type PreviousAction } from '../../model/next-meeting.ts';
 import type { PlanPart } from '../../model/plan-spec.ts';
 import type { Plan } from '../../model/plan.ts';
 import type { RecordView } from '../../model/record-view.ts';
 import type { FieldSpec, FormTemplate, SectionSpec, TableSpec } from '../../model/template/form.ts';
-import { formatValue, ukShortDate } from '../../model/words.ts';
 import { DocChangesController } from '../binding/doc-changes-controller.ts';
 import { openPlanContext, type OpenPlan } from '../binding/open-plan-context.ts';
 import { editField, renderField } from '../fields/field-renderer.ts';
 import '../fields/table-editor.ts';
 import { formStyles } from './form-styles.ts';
+import './previous-actions.ts';
 
 /** The forms of a plan, as `form-part` names them. */
 export type FormPart = 'ppm' | 'contingency' | 'introduction' | 'child';
@@ -109,56 +108,15 @@ export class PlanForm extends LitElement {
         ${section.tables.map((t) => {
           const label = inMeeting && t.id === CORE_DECISIONS_TABLE_ID ? THIS_MEETING_DECISIONS : t.label;
           return html`
-            ${inMeeting && t.id === CORE_DECISIONS_TABLE_ID ? this.#previousActions(open, record, t, canEdit) : nothing}
+            ${inMeeting && t.id === CORE_DECISIONS_TABLE_ID
+              ? html`<plan-previous-actions .plan=${open.plan} .meetingId=${record.id} .decisions=${t} ?can-edit=${canEdit}></plan-previous-actions>`
+              : nothing}
             ${canEdit
               ? html`<plan-table-editor .record=${record} .table=${t} .planPart=${root} .label=${label} ?heading-hidden=${label === section.title}></plan-table-editor>`
               : this.#table(t, label, record, root, label === section.title)}
           `;
         })}
       </section>
-    `;
-  }
-
-  /** The earlier decisions still open when this meeting was held, each with its "Date completed". */
-  #previousActions(open: OpenPlan, meeting: RecordView, decisions: TableSpec, canEdit: boolean): TemplateResult {
-    const actions = previousActions(open.plan, meeting.id);
-    const dates = [...new Set(actions.map((a) => a.meetingDate))];
-    const heading = dates.length === 1 && dates[0] ? `Previous actions (from the meeting of ${ukShortDate(dates[0])})` : 'Previous actions (from earlier meetings)';
-    const column = (id: string): FieldSpec | undefined => decisions.columns.find((c) => c.id === id);
-    const completed = column('completedDate');
-    const word = (a: PreviousAction, id: string): string | undefined => {
-      const c = column(id);
-      if (!c) return undefined;
-      return c.kind === 'text' ? a.decision.text(id).toString() : formatValue(c, a.decision.value(id));
-    };
-    return html`
-      <div class="previous-actions">
-        <h4 id="previous-actions">${heading}</h4>
-        <p class="guidance">Check that each was done: record the date completed, or it is carried forward to the next meeting.</p>
-        ${actions.length === 0
-          ? html`<p class="empty">No earlier actions are open.</p>`
-          : html`<ol aria-labelledby="previous-actions">
-              ${actions.map(
-                (a, i) => html`<li class="previous-action" data-row-id=${a.decision.id}>
-                  <p class="action-text"><strong>${word(a, 'decision') || `Action ${i + 1}`}</strong></p>
-                  <p class="action-meta">
-                    ${dates.length > 1 && a.meetingDate ? html`From the meeting of ${ukShortDate(a.meetingDate)}. ` : nothing}
-                    ${column('responsible') ? html`Responsible: ${word(a, 'responsible')}. ` : nothing}
-                    ${column('targetDate') ? html`Target date: ${word(a, 'targetDate')}.` : nothing}
-                  </p>
-                  ${completed
-                    ? canEdit
-                      ? editField(completed, a.decision, {
-                          path: cellPath('ppms', a.meeting.id, decisions.id, completed.id),
-                          rowId: a.decision.id,
-                          label: `${completed.label}: ${word(a, 'decision')?.slice(0, 80) || `action ${i + 1}`}`,
-                        })
-                      : html`<p>${completed.label}: ${renderField(completed, a.decision)}</p>`
-                    : nothing}
-                </li>`,
-              )}
-            </ol>`}
-      </div>
     `;
   }
 
