@@ -6,9 +6,10 @@
  *   recorded") and, when in conflict, every kept value with who wrote it and when.
  * - Editable (`<plan-register-field>`, {@link editRegisterField}): a labelled control per kind
  *   (`<input type="date">`, a `<select>` of the template's options or Yes / No, a text input for a
- *   name or short value) that writes with `writeRegister` through the plan's context (one new
- *   entry per committed change: on `change`, never per keystroke). A value the field cannot hold
- *   is refused with the model's reason shown at the field, and nothing is written. A conflict is
+ *   short value, and for a person one suggesting the people the plan already names) that
+ *   writes with `writeRegister` through the plan's context (one new entry per committed change:
+ *   on `change`, never per keystroke). A value the field cannot hold is refused with the model's
+ *   reason shown at the field, and nothing is written. A conflict is
  *   shown at the field by `conflict-view.ts`, with "Use this value" buttons.
  *
  * The element observes its own register, so a remote write re-renders this field only. Who else
@@ -19,6 +20,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import type * as Y from 'yjs';
 import { valueProblem, type RegisterValue } from '../../model/field-value.ts';
+import type { Plan } from '../../model/plan.ts';
 import type { RecordView } from '../../model/record-view.ts';
 import type { RegisterEntry } from '../../model/register.ts';
 import type { FieldKind, FieldSpec } from '../../model/template/form.ts';
@@ -77,6 +79,8 @@ interface ControlArgs {
   readonly write: (value: RegisterValue) => void;
   readonly focus: () => void;
   readonly blur: () => void;
+  /** Names to suggest (a person field): the people the plan already names. */
+  readonly people: () => readonly string[];
 }
 
 const textInput = (a: ControlArgs): TemplateResult =>
@@ -113,8 +117,32 @@ const CONTROLS: Readonly<Record<Exclude<FieldKind, 'text'>, (a: ControlArgs) => 
     </select>`;
   },
   string: textInput,
-  person: textInput,
+  person: (a) => {
+    const people = a.people();
+    return html`<input id="control" type="text" autocomplete="off" list=${people.length > 0 ? 'people' : nothing} .value=${live(typeof a.value === 'string' ? a.value : '')}
+      aria-describedby=${a.describedBy ?? nothing} aria-invalid=${a.invalid ? 'true' : nothing}
+      @change=${(e: Event) => a.write((e.target as HTMLInputElement).value.trim() || null)} @focus=${a.focus} @blur=${a.blur} />
+      ${people.length > 0 ? html`<datalist id="people">${people.map((p) => html`<option value=${p}></option>`)}</datalist>` : nothing}`;
+  },
 };
+
+/** Most names a person field suggests. */
+export const MAX_SUGGESTED_PEOPLE = 100;
+
+/**
+ * The people a plan already names, to suggest in a person field: the holders of the roles and
+ * the people involved in the latest meeting, each once, in name order.
+ */
+export function peopleNamed(plan: Plan): string[] {
+  const names = new Set<string>();
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v.trim()) names.add(v.trim());
+  };
+  for (const role of plan.roles.rows()) if (role.spec.fields.some((f) => f.id === 'holder')) add(role.value('holder'));
+  const meeting = plan.latestMeeting()?.meeting;
+  if (meeting?.spec.tables.some((t) => t.id === 'people')) for (const person of meeting.table('people').rows()) add(person.value('name'));
+  return [...names].sort((a, b) => a.localeCompare(b)).slice(0, MAX_SUGGESTED_PEOPLE);
+}
 
 /** Record views are made afresh on each render of a form: the same Y.Map is the same record. */
 const sameRecord = (next: RecordView | undefined, prev: RecordView | undefined): boolean => next?.map !== prev?.map;
@@ -201,6 +229,10 @@ export class PlanRegisterField extends LitElement {
       write: (v) => this.#write(v),
       focus: () => dispatchFieldEvent(this, 'field-focus', this.#place()),
       blur: () => dispatchFieldEvent(this, 'field-blur', this.#place()),
+      people: () => {
+        const plan = this.#open.value?.plan;
+        return plan ? peopleNamed(plan) : [];
+      },
     });
   }
 

@@ -125,6 +125,17 @@ describe('<plan-form> editable', () => {
     expect(list.querySelector('.action-text')!.textContent).to.equal('Start early family finding now.');
   });
 
+  it('suggests the people the plan already names in a person field', async () => {
+    const open = demoPlan(true);
+    open.plan.roles.rows()[0]!.set('holder', 'Morgan Reed');
+    const el = await mount('contingency', true, open);
+    const owner = field(el, 'Person responsible for the primary plan');
+    await owner.updateComplete;
+    const options = [...owner.shadowRoot!.querySelectorAll('datalist option')].map((o) => (o as HTMLOptionElement).value);
+    expect(options).to.deep.equal(['Asha Patel', 'Kai Fictional', 'Morgan Reed']);
+    expect(owner.shadowRoot!.querySelector('input')!.getAttribute('list')).to.equal('people');
+  });
+
   it('has no serious or critical axe findings with values and a conflict shown at its field, writers by name when known', async () => {
     const open = demoPlan(true);
     const wire = wireDocs(open.plan.doc);
