@@ -65,6 +65,7 @@ export const CORE_DECISION_COLUMNS = ['decision', 'reason', 'responsible', 'targ
 export const ROLES_TABLE: TableSpec = {
   id: 'roles',
   label: 'Roles and responsibilities',
+  rowName: 'role',
   columns: [
     { id: 'role', label: 'Role', kind: 'string' },
     { id: 'holder', label: 'Held by', kind: 'person' },
@@ -78,6 +79,7 @@ export const ROLES_TABLE: TableSpec = {
 export const STAGES_TABLE: TableSpec = {
   id: 'stages',
   label: 'Stages reached',
+  rowName: 'stage',
   columns: [
     { id: 'stage', label: 'Stage', kind: 'string' },
     { id: 'date', label: 'Date', kind: 'date' },

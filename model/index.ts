@@ -16,6 +16,8 @@ export * from './record-json.ts';
 export * from './record-spec.ts';
 export * from './record-view.ts';
 export * from './register.ts';
+export * from './conflicts.ts';
+export * from './next-meeting.ts';
 export * from './restricted.ts';
 export * from './restricted-spec.ts';
 export * from './validate.ts';

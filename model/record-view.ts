@@ -172,6 +172,33 @@ export class TableView {
     return true;
   }
 
+  /**
+   * Moves the row with this id to `index` (counted after it is taken out), as one transaction:
+   * Y.Array has no move, so the row is removed and a copy with the same id, texts and every kept
+   * write is inserted. An edit another person makes to the row at the same moment lands on the
+   * removed copy and is not kept (the row's history still has it). False when the row is gone.
+   */
+  move(id: string, index: number): boolean {
+    const from = this.indexOf(id);
+    if (from < 0) return false;
+    const json = recordToJson(this.spec, this.array.get(from));
+    transact(this.array, this.ctx, () => {
+      this.array.delete(from, 1);
+      this.array.insert(Math.max(0, Math.min(index, this.array.length)), [buildRecord(this.spec, json)]);
+    });
+    return true;
+  }
+
+  /**
+   * Puts back a removed row from its JSON (`RecordView.toJSON()` taken before removing it), with
+   * its id, texts and kept writes, at `index` (clamped). False when a row with that id is there.
+   */
+  restore(json: RecordJson, index = this.array.length): boolean {
+    if (this.indexOf(json.id) >= 0) return false;
+    transact(this.array, this.ctx, () => this.array.insert(Math.max(0, Math.min(index, this.array.length)), [buildRecord(this.spec, json)]));
+    return true;
+  }
+
   toJSON(): RecordJson[] {
     return this.rows().map((r) => r.toJSON());
   }

@@ -6,6 +6,11 @@
  * contexts and needs no change here. Plans are opened from a {@link PlanRepo}, so every plan
  * open on the page shares one socket.
  *
+ * The plan is provided with `canEdit`: true only while the person's access is not read-only (what
+ * the caseload said, then what the server said when it authenticated the connection). Register
+ * entries are written as the signed-in person's account id (`user.username`, the identity the
+ * server authenticated and checks `by` against), never their display name.
+ *
  * It connects with the session's token, sends the token again whenever the session renews it,
  * and closes the plan when the page leaves it. When the server ends the session it signs the
  * person out with the reason; when it ends access to this plan it closes the plan, deletes this
@@ -122,8 +127,14 @@ export class OpenPlanController implements ReactiveController {
     const handle = this.#handle;
     const load = ended?.load ?? handle?.load;
     const sync = ended?.sync ?? handle?.sync;
-    const plan = ended ? undefined : handle?.openPlan;
-    if (this.#plan.value !== plan) this.#plan.setValue(plan);
+    const opened = ended ? undefined : handle?.openPlan;
+    const canEdit = sync !== undefined && !sync.readOnly && sync.phase !== 'access-ended';
+    const shown = this.#plan.value;
+    const user = this.#store.session?.user;
+    // A new value only when the plan or the person's right to change it changed.
+    if (shown?.plan !== opened?.plan || (shown?.canEdit ?? false) !== canEdit) {
+      this.#plan.setValue(opened && { ...opened, canEdit, people: new Map(user ? [[user.username, user.name]] : []) });
+    }
     // Derived values are new objects each time: provide one only when it says something new.
     if (!sameLoad(load, this.#load.value)) this.#load.setValue(load);
     if (!sameSync(sync, this.#sync.value)) this.#sync.setValue(sync);

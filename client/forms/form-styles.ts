@@ -21,6 +21,11 @@ export const formStyles = [
     caption { text-align: left; font-weight: 700; padding-bottom: ${space.xs}; }
     th, td { border: 1px solid ${colour.border}; padding: 0.35rem ${space.s}; text-align: left; vertical-align: top; white-space: pre-wrap; }
     th { background: ${colour.panel}; }
+    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: ${space.m} ${space.l}; max-width: 80rem; }
+    .field.wide { grid-column: 1 / -1; max-width: 60rem; }
+    .field:has(plan-register-field[conflict]) { grid-column: span 2; }
+    .read-only-note { border-left: 10px solid ${colour.link}; background: ${colour.infoBackground}; padding: ${space.s} ${space.m}; margin: 0 0 ${space.m}; }
+    h4 { font-size: ${typeSize.h4}; margin: ${space.m} 0 ${space.xs}; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: ${space.s}; } }
   `,
   fieldStyles,

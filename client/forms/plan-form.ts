@@ -1,36 +1,58 @@
 /**
  * `<plan-form>`: ONE element that lays out any form template of the open plan (the PPM record,
- * the contingency plan, the introduction plan) from the template's own sections, fields and
- * tables: each section a headed region with its guidance, its fields as a description list
- * and its tables as captioned tables, every value shown by its kind's renderer
- * (`fields/field-renderer.ts`). Read-only for now. A local authority's new or changed
- * template is laid out with no change here.
+ * the contingency plan, the introduction plan, the child's details) from the template's own
+ * sections, fields and tables. A local authority's new or changed template is laid out with no
+ * change here.
+ *
+ * - **Editable** when the open plan says the person may change it (`OpenPlan.canEdit`): every
+ *   field is its kind's labelled editor (`fields/field-renderer.ts`: text bound to its Y.Text,
+ *   single values to their register, conflicts shown and resolved at the field) and every table
+ *   a `<plan-table-editor>` (add, edit, reorder, remove and restore rows).
+ * - **Read only** otherwise: values in words (a description list; tables as captioned tables),
+ *   nothing focusable that looks editable, and "You can read this plan but not change it" at the
+ *   top.
+ *
+ * Every field carries `data-field-path="<part>/<recordId>/<fieldId>"` (`model/conflicts.ts`).
  *
  * `form-part` picks the form: `ppm` (one meeting: `record-id`, or the latest meeting by the model's
- * one rule, `Plan.latestMeeting()`), `contingency` or `introduction` (one record each). Sections
- * scoped to `child` show the child's details, shared by every form. The plan and its forms come
- * from `openPlanContext` only; the form re-renders whenever its part or the child's details
- * change, locally or from another person.
+ * one rule, `Plan.latestMeeting()`), `contingency`, `introduction` (one record each) or `child`
+ * (the child's details: the PPM template's child sections, then the child's fields no template's
+ * section holds, such as jurisdiction and multi-track planning). Sections
+ * scoped to `child` show the child's details, shared by every form. In a meeting, the decisions
+ * table is labelled as this meeting's own ("Decisions of this meeting", where the template says
+ * "Decisions taken at Last Review"), after the **previous actions**: the earlier decisions not
+ * completed when it was held (`model/next-meeting.ts`), each with its "Date completed" to record.
  */
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { cellPath, fieldPath } from '../../model/conflicts.ts';
+import { CORE_DECISIONS_TABLE_ID } from '../../model/core-fields.ts';
 import type { PlanPart } from '../../model/plan-spec.ts';
 import type { Plan } from '../../model/plan.ts';
 import type { RecordView } from '../../model/record-view.ts';
-import type { FormTemplate, SectionSpec, TableSpec } from '../../model/template/form.ts';
+import type { FieldSpec, FormTemplate, SectionSpec, TableSpec } from '../../model/template/form.ts';
 import { DocChangesController } from '../binding/doc-changes-controller.ts';
 import { openPlanContext, type OpenPlan } from '../binding/open-plan-context.ts';
-import { renderField } from '../fields/field-renderer.ts';
+import { editField, renderField } from '../fields/field-renderer.ts';
+import '../fields/table-editor.ts';
 import { formStyles } from './form-styles.ts';
+import './previous-actions.ts';
 
 /** The forms of a plan, as `form-part` names them. */
-export type FormPart = 'ppm' | 'contingency' | 'introduction';
+export type FormPart = 'ppm' | 'contingency' | 'introduction' | 'child';
+
+/** What a person reads at the top of a form they cannot change. */
+export const READ_ONLY_NOTE = 'You can read this plan but not change it.';
+
+/** How a meeting labels its own decisions table (the template's label reads "Decisions taken at Last Review"). */
+export const THIS_MEETING_DECISIONS = 'Decisions of this meeting';
 
 /** Where each part's record lives in the plan, and which root holds it. */
 const PARTS: Readonly<Record<FormPart, { readonly root: PlanPart; readonly record: (plan: Plan, id: string | undefined) => RecordView | undefined }>> = {
   ppm: { root: 'ppms', record: (plan, id) => (id ? plan.ppms.row(id) : plan.latestMeeting()?.meeting) },
   contingency: { root: 'contingency', record: (plan) => plan.contingency },
   introduction: { root: 'introduction', record: (plan) => plan.introduction },
+  child: { root: 'child', record: (plan) => plan.child },
 };
 
 /** `<plan-form>`: lays out one form template of the open plan; see the file's comment. */
@@ -58,44 +80,87 @@ export class PlanForm extends LitElement {
   override render(): TemplateResult {
     const open = this.#open.value;
     if (!open) return html`<p class="empty" role="status">No plan is open.</p>`;
-    const template = formOf(open, this.formPart);
-    const record = PARTS[this.formPart].record(open.plan, this.recordId);
-    return html`${template.sections.map((s) => (s.scope === 'child' ? this.#section(s, open.plan.child) : record ? this.#section(s, record) : nothing))}`;
+    const part = PARTS[this.formPart];
+    const record = part.record(open.plan, this.recordId);
+    const canEdit = open.canEdit === true;
+    const sections = sectionsOf(open, this.formPart);
+    return html`
+      ${canEdit ? nothing : html`<p class="read-only-note" role="note"><strong>${READ_ONLY_NOTE}</strong></p>`}
+      ${sections.map((s) =>
+        s.scope === 'child' ? this.#section(open, s, 'child', open.plan.child, canEdit) : record ? this.#section(open, s, part.root, record, canEdit) : nothing,
+      )}
+    `;
   }
 
-  #section(section: SectionSpec, record: RecordView): TemplateResult {
+  #section(open: OpenPlan, section: SectionSpec, root: PlanPart, record: RecordView, canEdit: boolean): TemplateResult {
     const id = `section-${section.id}`;
+    const inMeeting = root === 'ppms';
+    const path = (f: FieldSpec): string => fieldPath(root, record.id, f.id);
     return html`
       <section aria-labelledby=${id}>
         <h3 id=${id}>${section.title}</h3>
         ${section.guidance ? html`<p class="guidance">${section.guidance}</p>` : nothing}
-        ${section.fields.length > 0 ? html`<dl>${section.fields.map((f) => html`<dt>${f.label}</dt><dd>${renderField(f, record)}</dd>`)}</dl>` : nothing}
-        ${section.tables.map((t) => this.#table(t, record, t.label === section.title))}
+        ${section.fields.length === 0
+          ? nothing
+          : canEdit
+            ? html`<div class="fields">${section.fields.map((f) => html`<div class=${f.kind === 'text' ? 'field wide' : 'field'}>${editField(f, record, { path: path(f), label: f.label })}</div>`)}</div>`
+            : html`<dl>${section.fields.map((f) => html`<dt>${f.label}</dt><dd data-field-path=${path(f)}>${renderField(f, record)}</dd>`)}</dl>`}
+        ${section.tables.map((t) => {
+          const label = inMeeting && t.id === CORE_DECISIONS_TABLE_ID ? THIS_MEETING_DECISIONS : t.label;
+          return html`
+            ${inMeeting && t.id === CORE_DECISIONS_TABLE_ID
+              ? html`<plan-previous-actions .plan=${open.plan} .meetingId=${record.id} .decisions=${t} ?can-edit=${canEdit}></plan-previous-actions>`
+              : nothing}
+            ${canEdit
+              ? html`<plan-table-editor .record=${record} .table=${t} .planPart=${root} .label=${label} ?heading-hidden=${label === section.title}></plan-table-editor>`
+              : this.#table(t, label, record, root, label === section.title)}
+          `;
+        })}
       </section>
     `;
   }
 
-  /** A table; its caption is kept for screen readers but hidden when it repeats the section heading. */
-  #table(table: TableSpec, record: RecordView, captionRepeatsHeading: boolean): TemplateResult {
+  /** A read-only table; its caption is kept for screen readers but hidden when it repeats the section heading. */
+  #table(table: TableSpec, label: string, record: RecordView, root: PlanPart, captionRepeatsHeading: boolean): TemplateResult {
     const rows = record.table(table.id).rows();
     return html`
       <table>
-        <caption class=${captionRepeatsHeading ? 'visually-hidden' : ''}>${table.label}</caption>
+        <caption class=${captionRepeatsHeading ? 'visually-hidden' : ''}>${label}</caption>
         <thead><tr>${table.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
         <tbody>
           ${rows.length === 0
             ? html`<tr><td colspan=${table.columns.length} class="empty">None recorded</td></tr>`
-            : rows.map((row) => html`<tr>${table.columns.map((c) => html`<td>${renderField(c, row)}</td>`)}</tr>`)}
+            : rows.map(
+                (row) =>
+                  html`<tr data-row-id=${row.id}>${table.columns.map((c) => html`<td data-field-path=${cellPath(root, record.id, table.id, c.id)} data-row-id=${row.id}>${renderField(c, row)}</td>`)}</tr>`,
+              )}
         </tbody>
       </table>
     `;
   }
 }
 
-/** The form template a part is laid out by. */
+/** The form template a part is laid out by (`child`: the PPM template, whose child sections it shows). */
 export function formOf(open: OpenPlan, part: FormPart): FormTemplate {
-  return open.forms[part];
+  return open.forms[part === 'child' ? 'ppm' : part];
 }
+
+/**
+ * The sections a part lays out: its template's sections; for `child`, the child-scoped sections
+ * of every form template (the child's details are one record shared by all of them).
+ */
+export function sectionsOf(open: OpenPlan, part: FormPart): SectionSpec[] {
+  if (part !== 'child') return formOf(open, part).sections;
+  const own = open.forms.ppm.sections.filter((s) => s.scope === 'child');
+  const covered = new Set(
+    [open.forms.ppm, open.forms.contingency, open.forms.introduction].flatMap((t) => t.sections.filter((s) => s.scope === 'child').flatMap((s) => s.fields.map((f) => f.id))),
+  );
+  const rest = open.plan.child.spec.fields.filter((f) => !covered.has(f.id));
+  return rest.length === 0 ? own : [...own, { id: 'more-child-details', title: OTHER_CHILD_DETAILS, scope: 'child', fields: rest, tables: [] }];
+}
+
+/** The heading of the child's details that no template's section holds (jurisdiction, proceedings, multi-track ...). */
+export const OTHER_CHILD_DETAILS = 'Legal and planning details';
 
 customElements.define('plan-form', PlanForm);
 

@@ -41,8 +41,11 @@ const STAGES_REACHED: readonly (readonly [stage: string, date: string])[] = [
   ['adoption-medical-completed', '2026-11-18'],
 ];
 
-/** Makes the demo plan: one child on the adoption pathway, four PPMs, the latest with people involved and decisions. */
-export function demoPlan(): OpenPlan {
+/**
+ * Makes the demo plan: one child on the adoption pathway, four PPMs, the latest with people
+ * involved and decisions. Read-only unless `canEdit` (as a person with an edit grant sees it).
+ */
+export function demoPlan(canEdit = false): OpenPlan {
   const forms = defaultForms(templates);
   const spec = planSpec(forms);
   const ctx = liveContext('Demo: Asha Patel (Social Worker)');
@@ -88,7 +91,7 @@ export function demoPlan(): OpenPlan {
   const decisions = meeting.table('decisions');
   decisions.insert({ decision: 'Complete the viability assessment of the maternal grandmother.', reason: 'She has come forward as a connected carer.', responsible: 'Connected Persons Team', targetDate: '2026-12-01' });
   decisions.insert({ decision: 'Start early family finding in parallel.', reason: 'Multi-track plan: adoption is the contingency.', responsible: 'Family finder', targetDate: '2026-11-24' });
-  return openPlanFor(plan, forms);
+  return openPlanFor(plan, forms, canEdit);
 }
 
 /**

@@ -14,11 +14,11 @@ import { sessionContext, type SessionState } from '../session/session-context.ts
 import { planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
 
-/** The open plan of a test's `Plan`, with the forms it was made from. */
-export function openPlanFor(plan: Plan, forms: PlanForms): OpenPlan {
+/** The open plan of a test's `Plan`, with the forms it was made from; read-only unless `canEdit`. */
+export function openPlanFor(plan: Plan, forms: PlanForms, canEdit = false): OpenPlan {
   const meta = plan.meta();
   if (!meta) throw new RangeError('the test plan has no meta');
-  return { plan, meta, forms };
+  return { plan, meta, forms, canEdit };
 }
 
 /** What a test provides; any part left out is provided as undefined. */

@@ -38,6 +38,8 @@ export const TableSpec = z
   .object({
     id: FieldId,
     label: z.string().min(1),
+    /** What one row is, in lower case ("decision", "person"), for "Add a decision"; the label is used when absent. */
+    rowName: z.string().min(1).optional(),
     help: z.string().min(1).optional(),
     columns: z.array(FieldSpec).min(1),
   })
