@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, startPostgres, type TestPostgres } from '../../../tests/harness/postgres.ts';
-import type { AuditRecord } from '../db/audit-append.ts';
 import { sqlitePath } from '../db/sqlite-store.ts';
 import { openPostgresServerRecords } from '../records/postgres-server-records.ts';
-import type { ServerRecords } from '../records/server-records.ts';
+import type { NewAuditEntry, ServerRecords } from '../records/server-records.ts';
 import { openSqliteServerRecords } from '../records/sqlite-server-records.ts';
 import type { DocumentLog } from './document-log.ts';
 import { openPostgresDocumentLog } from './postgres-document-log.ts';
@@ -86,7 +85,7 @@ const backends: [string, () => Promise<Store>][] = [
   ],
 ];
 
-function entry(document: string, bytes: number, username = 'asha.patel'): AuditRecord {
+function entry(document: string, bytes: number, username = 'asha.patel'): NewAuditEntry {
   return { at: new Date().toISOString(), username, document, parts: ['ppms'], bytes, action: 'edit' };
 }
 
