@@ -27,6 +27,7 @@ import { securityHeaders, setSecurityHeaders } from './http/security-headers.ts'
 import { Sessions } from './http/session.ts';
 import { versionsRoutes } from './http/versions-api.ts';
 import { AuditHeadLog } from './collab/audit-head-log.ts';
+import { auditEntriesOf } from './plans/audit-entries.ts';
 import { Activity } from './collab/activity.ts';
 import { CaseloadRerating } from './collab/caseload-rerating.ts';
 import { DEFAULT_TIME_ZONE, dayIn } from './plans/local-day.ts';
@@ -90,7 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const compactor: Compactor = createCompactor(log, { onError: say });
   const limits = planLimitsOf(config);
   const validator = new UpdateValidator({ maxDocumentBytes: limits.planBytes });
-  const durable = new DurableDocuments(log, { log: say });
+  const durable = new DurableDocuments(log, { log: say, auditOf: (name, updates) => auditEntriesOf(name, updates, new Date().toISOString()) });
   const stopCompacting = durable.onStored((name) => compactor.noteAppend(name));
   // One clock and one time zone for the server's day: refreshes on edits, the nightly pass, the
   // calendar feeds and the demo all count days alike.

@@ -3,15 +3,15 @@
  * as its own process (`node sync-server/main.ts`) on SQLite, a real @hocuspocus/provider edits a
  * plan continuously, and the process is killed with SIGKILL at a random moment within a second of
  * an acknowledgement, while further edits are in flight. Restarted on the same data folder, a fresh
- * client must see every edit that was acknowledged, and SQLite's integrity check must pass, round
- * after round.
+ * client must see every edit that was acknowledged, SQLite's integrity check must pass, and every
+ * stored update must have its audit entry (written in the same transaction), round after round.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import { afterAll, expect, it } from 'vitest';
 import { connect, login, type TestClient } from './harness/collab.ts';
 import { appendMarker, missingMarkers, trackAcknowledgements } from './harness/plan-edits.ts';
-import { childIds, makeDataDir, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
+import { auditGaps, childIds, makeDataDir, spawnServer, sqliteIntegrity, type ServerProcess } from './harness/server-process.ts';
 
 const ROUNDS = 5;
 /** Edits made and acknowledged in each round before the kill window opens. */
@@ -32,6 +32,7 @@ it(`keeps every acknowledged edit through kill -9, ${ROUNDS} rounds, with a soun
   let childId: string | undefined;
   let inFlightLost = 0;
   let inFlightKept = 0;
+  let auditChecked = 0;
   /** Edits made but not acknowledged when the process was last killed: they may or may not survive. */
   let unacked: string[] = [];
   const countInFlight = (client: TestClient): void => {
@@ -91,6 +92,10 @@ it(`keeps every acknowledged edit through kill -9, ${ROUNDS} rounds, with a soun
       client.destroy();
     }
     expect(sqliteIntegrity(dataDir)).toEqual(['ok']);
+    // Every durable update has its audit entry: they are written in one transaction.
+    const audit = auditGaps(dataDir);
+    expect(audit.gaps).toEqual([]);
+    auditChecked += audit.checked;
   }
 
   server = await spawnServer(dataDir);
@@ -99,6 +104,7 @@ it(`keeps every acknowledged edit through kill -9, ${ROUNDS} rounds, with a soun
     expect(missingMarkers(last.doc, acked)).toEqual([]);
     countInFlight(last);
     expect(acked.size).toBeGreaterThanOrEqual(ROUNDS * EDITS_BEFORE_WINDOW);
+    expect(auditChecked).toBeGreaterThan(0);
   } finally {
     last.destroy();
   }

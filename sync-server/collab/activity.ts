@@ -1,13 +1,11 @@
 /**
- * Records what happens to documents once it is durable: an audit entry per writer per stored
- * batch (`../plans/audit-entries.ts`: who, when, which document, which parts, how many bytes;
- * the identity is the authenticated user of the connection, never a Yjs client id), and a refreshed caseload index
- * entry for a child's plan, rated for the server's today (`caseload-rerating.ts` re-rates every
- * entry when the day changes). Failures are logged and retried; they never lose the document
- * itself, which is already stored.
+ * Records what happens to documents once it is durable: a refreshed caseload index entry for a
+ * child's plan, rated for the server's today (`caseload-rerating.ts` re-rates every entry when
+ * the day changes). Failures are logged and retried; they never lose the document itself, which
+ * is already stored. (The audit entries are not written here: the durable storage extension
+ * appends them with their updates, in the same transaction, `durable-documents.ts` `auditOf`.)
  *
- * Both are kept off the path of edits: audit entries are gathered for up to
- * {@link AUDIT_WINDOW_MS} and written in one commit, and a child's index entry is recomputed at
+ * Kept off the path of edits: a child's index entry is recomputed at
  * most every {@link INDEX_WINDOW_MS} from the live document (no copy) and written only when it
  * changed, so typing in a plan costs no index write at all, except in a PPM decision's text
  * (part of the rating input, for the next due date's title): at most one write per window.
@@ -19,14 +17,11 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server';
 import { parseDocumentName, planDocumentName } from '../../model/wire/index.ts';
 import type { DurableUpdate, StoredEvents } from './durable-documents.ts';
-import { auditEntriesOf } from '../plans/audit-entries.ts';
 import { indexEntryOf } from '../plans/caseload-rating.ts';
 import { readDocument } from '../plans/plan-host.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
-import type { ChildSummary, NewAuditEntry, ServerRecords } from '../storage/records/server-records.ts';
+import type { ChildSummary, ServerRecords } from '../storage/records/server-records.ts';
 
-/** Longest an audit entry waits to share a commit with others (ms): at most ten audit commits a second. */
-export const AUDIT_WINDOW_MS = 100;
 /** A child's index entry is recomputed this long after the first change not yet indexed (ms). */
 export const INDEX_WINDOW_MS = 300;
 
@@ -50,10 +45,7 @@ export class Activity implements Extension {
   readonly #today: () => string;
   #hocuspocus: Hocuspocus | undefined;
   #unsubscribe: (() => void) | undefined;
-  readonly #audit: NewAuditEntry[] = [];
   readonly #index = new Map<string, ReturnType<typeof setTimeout>>();
-  #writing: Promise<void> | undefined;
-  #auditTimer: ReturnType<typeof setTimeout> | undefined;
   /** Children whose index entry fails to refresh, with the failure last reported and how many since. */
   readonly #failing = new Map<string, { message: string; count: number }>();
 
@@ -77,28 +69,19 @@ export class Activity implements Extension {
     await Promise.resolve();
   }
 
-  /** Audits a batch of `document` just stored, and schedules its child's index entry. */
-  onStored(document: string, updates: readonly DurableUpdate[]): void {
-    this.#audit.push(...auditEntriesOf(document, updates, new Date().toISOString()));
-    // Not now: a commit per batch would compete with the edits themselves; gather a window's worth.
-    this.#auditTimer ??= setTimeout(() => {
-      this.#auditTimer = undefined;
-      void this.#writeAudit();
-    }, AUDIT_WINDOW_MS);
+  /** Schedules the index entry of the child of `document`, a batch of which was just stored. */
+  onStored(document: string, _updates: readonly DurableUpdate[]): void {
     const name = parseDocumentName(document);
     if (name?.kind === 'plan') this.#scheduleIndex(name.childId);
   }
 
-  /** Waits for pending audit and index writes (for shutdown and tests). */
+  /** Waits for pending index writes (for shutdown and tests). */
   async settle(): Promise<void> {
-    clearTimeout(this.#auditTimer);
-    this.#auditTimer = undefined;
     for (const [childId, timer] of this.#index) {
       clearTimeout(timer);
       this.#index.delete(childId);
       await this.refreshIndex(childId);
     }
-    while (this.#writing || this.#audit.length > 0) await (this.#writing ?? this.#writeAudit());
   }
 
   /**
@@ -172,31 +155,6 @@ export class Activity implements Extension {
     }, INDEX_WINDOW_MS);
     timer.unref();
     this.#index.set(childId, timer);
-  }
-
-  async #writeAudit(): Promise<void> {
-    if (this.#writing) return this.#writing;
-    this.#writing = (async () => {
-      while (this.#audit.length > 0) {
-        const batch = this.#audit.slice(0, 500);
-        try {
-          await this.#records.appendAudit(batch);
-          this.#audit.splice(0, batch.length);
-        } catch (error) {
-          if (error instanceof TypeError) {
-            // A malformed entry would block the queue for ever: log the batch and drop it.
-            this.#say(`activity: audit entries refused as malformed and dropped: ${JSON.stringify(batch)}`, error);
-            this.#audit.splice(0, batch.length);
-            continue;
-          }
-          this.#say(`activity: audit append of ${batch.length} entries failed; retrying`, error);
-          await new Promise((r) => setTimeout(r, 1000));
-        }
-      }
-    })().finally(() => {
-      this.#writing = undefined;
-    });
-    return this.#writing;
   }
 }
 

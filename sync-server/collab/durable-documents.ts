@@ -3,7 +3,8 @@
  * (latest snapshot plus the updates after it), and every update applied to a loaded document,
  * from any source, is appended to the log. `barrier(name)` resolves once everything applied so
  * far is durable: the acknowledgement gate waits on it before telling a client its edit is
- * saved. Hocuspocus's own debounced full-document store is not used.
+ * saved. Hocuspocus's own debounced full-document store is not used. Each batch carries its
+ * audit entries (`auditOf`) into the same transaction.
  *
  * When storage fails, the updates stay in memory, the append is retried with backoff, the
  * acknowledgements keep waiting, the document is not unloaded, and `health()` says so. Nothing
@@ -13,6 +14,7 @@
 import type { Extension, Hocuspocus, afterLoadDocumentPayload, beforeUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { rootsTouched } from '../../model/observe.ts';
+import type { AuditRecord } from '../storage/db/audit-append.ts';
 import type { DocumentLog } from '../storage/documents/document-log.ts';
 import { applyStored, STORAGE_ORIGIN } from '../storage/documents/stored-document.ts';
 import { CLOSE, WireError } from './wire-error.ts';
@@ -67,6 +69,12 @@ export interface DurableOptions {
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * The audit entries of a batch about to be appended (who wrote it, from each update's
+   * origin: `plans/audit-entries.ts`), appended with it in the same transaction, so no durable
+   * update is ever without its audit entry. Unset: no audit (storage tests).
+   */
+  readonly auditOf?: (name: string, updates: readonly DurableUpdate[]) => AuditRecord[];
 }
 
 export class DurableDocuments implements Extension, StoredEvents {
@@ -184,7 +192,7 @@ export class DurableDocuments implements Extension, StoredEvents {
     state.flushing = true;
     const batch = state.queue.slice();
     try {
-      await this.#log.append(name, batch.map((u) => u.update));
+      await this.#log.append(name, batch.map((u) => u.update), this.#options.auditOf?.(name, batch));
       state.queue.splice(0, batch.length);
       state.committed += batch.length;
       state.failures = 0;

@@ -7,6 +7,8 @@
  * `postgres-document-log.ts` (DATABASE_URL). Both pass `document-log.suite.ts`.
  */
 
+import { checkAuditRecords, type AuditRecord } from '../db/audit-append.ts';
+
 /** What {@link DocumentLog.load} returns: replay `snapshot` then `updates` to rebuild the document. */
 export interface StoredDocument {
   /** The latest snapshot (a Yjs v1 update of the merged state), or null before the first compaction. */
@@ -56,8 +58,13 @@ export interface DocumentLog {
    * nothing written when storage fails. A rejection after a lost connection can hide a commit
    * that did happen; re-sending is safe because applying a Yjs update twice changes nothing.
    * Throws a TypeError (as a rejection) for an empty name or an empty list or update.
+   *
+   * `audit`, when given, are the audit entries of these updates (who wrote them, which parts):
+   * they are chained into the records' audit log in the same transaction as the updates
+   * (`../db/audit-append.ts`), so an update is durable exactly when its audit entry is. The
+   * store's records must have been opened once (their tables made) before an append with audit.
    */
-  append(name: string, updates: readonly Uint8Array[]): Promise<number>;
+  append(name: string, updates: readonly Uint8Array[], audit?: readonly AuditRecord[]): Promise<number>;
 
   /**
    * The latest snapshot and the updates after it, read consistently (one transaction), or null
@@ -106,8 +113,10 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /** Throws a TypeError unless `name` and `updates` are acceptable for {@link DocumentLog.append}. */
-export function checkAppend(name: string, updates: readonly Uint8Array[]): void {
+export function checkAppend(name: string, updates: readonly Uint8Array[], audit: readonly AuditRecord[] = []): void {
   checkName(name);
+  if (!Array.isArray(audit)) throw new TypeError('audit entries are an array');
+  checkAuditRecords(audit);
   if (!Array.isArray(updates) || updates.length === 0) throw new TypeError('append needs at least one update');
   for (const update of updates) {
     if (!(update instanceof Uint8Array) || update.length === 0) {

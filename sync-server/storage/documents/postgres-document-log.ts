@@ -20,6 +20,7 @@ import {
   type StoredDocument,
 } from './document-log.ts';
 import { GroupCommit } from './group-commit.ts';
+import { appendPostgresAuditRecords, type AuditRecord } from '../db/audit-append.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { inTransaction, openPostgresPool } from '../db/postgres-transaction.ts';
 
@@ -47,6 +48,7 @@ export type PostgresBackup = (pool: pg.Pool, file: string) => Promise<unknown>;
 interface AppendRequest {
   readonly name: string;
   readonly updates: readonly Uint8Array[];
+  readonly audit: readonly AuditRecord[];
 }
 
 /** Connects, creates or upgrades the tables, and returns the log. */
@@ -78,9 +80,9 @@ class PostgresDocumentLog implements DocumentLog {
     });
   }
 
-  async append(name: string, updates: readonly Uint8Array[]): Promise<number> {
-    checkAppend(name, updates);
-    return this.#queue.add({ name, updates });
+  async append(name: string, updates: readonly Uint8Array[], audit: readonly AuditRecord[] = []): Promise<number> {
+    checkAppend(name, updates, audit);
+    return this.#queue.add({ name, updates, audit });
   }
 
   async load(name: string): Promise<StoredDocument | null> {
@@ -217,6 +219,9 @@ class PostgresDocumentLog implements DocumentLog {
         rowSeqs,
         rowData,
       ]);
+      // The batch's audit entries in the same transaction; the chain head is locked after the
+      // document rows, never before, so appenders and the records cannot deadlock.
+      await appendPostgresAuditRecords(client, batch.flatMap((request) => request.audit));
       return lastSeqs;
     });
     for (const request of batch) this.#updates += request.updates.length;

@@ -91,7 +91,7 @@ describe('SQLite store', () => {
     await restored.close();
   });
 
-  it('keeps every acknowledged append of a process killed with SIGKILL, while another compacts', { timeout: 60_000 }, async () => {
+  it('keeps every acknowledged append of a process killed with SIGKILL, each with its audit entry, while another compacts', { timeout: 60_000 }, async () => {
     const dataDir = await tempDir();
     const child = fileURLToPath(new URL('../../testing/sqlite-kill-child.ts', import.meta.url));
     const acknowledged = new Map<string, number>();
@@ -120,10 +120,13 @@ describe('SQLite store', () => {
 
       const db = new DatabaseSync(sqlitePath(dataDir));
       expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      // Each append carried one audit entry in its own transaction: exactly one per stored update.
+      const { audited } = db.prepare("SELECT count(*) AS audited FROM records_audit WHERE document = 'child:killed' AND username = 'kill-child'").get() as { audited: number };
       db.close();
       const log = await openSqliteDocumentLog({ dataDir });
       const stored = await log.load('child:killed');
       await log.close();
+      expect(audited).toBe(stored!.seq);
       const keys = Object.keys(contentOf(stored).map);
       const missing = [...acknowledged.keys()].filter((key) => !keys.includes(key));
       expect(missing).toEqual([]);

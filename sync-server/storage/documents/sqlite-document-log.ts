@@ -1,7 +1,8 @@
 /**
  * The embedded storage backend: one SQLite file in DATA_DIR through Node's built-in
  * `node:sqlite` (no native build). WAL with synchronous=FULL makes each commit durable against
- * a killed process and power loss; appends queued together share one commit.
+ * a killed process and power loss; appends queued together share one commit, with the audit
+ * entries they carry (`../db/audit-append.ts`).
  *
  * DatabaseSync is synchronous: each commit, fsync included, runs on the main thread. Group
  * commit keeps that to one sync per batch; under load, messages that arrive during a sync are
@@ -20,6 +21,7 @@ import {
   type StoredDocument,
 } from './document-log.ts';
 import { GroupCommit } from './group-commit.ts';
+import { sqliteAuditAppender, type AuditRecord } from '../db/audit-append.ts';
 import { inSqliteTransaction } from '../db/sqlite-transaction.ts';
 import { backupSqliteDatabase } from '../db/sqlite-copy.ts';
 import { openSqliteDatabase, sqlitePath } from '../db/sqlite-store.ts';
@@ -37,6 +39,7 @@ export interface SqliteDocumentLogOptions {
 interface AppendRequest {
   readonly name: string;
   readonly updates: readonly Uint8Array[];
+  readonly audit: readonly AuditRecord[];
 }
 
 interface Head {
@@ -65,6 +68,7 @@ class SqliteDocumentLog implements DocumentLog {
   readonly #queue: GroupCommit<AppendRequest, number>;
   readonly #backups = new Set<Promise<void>>();
   readonly #sql: Record<'bump' | 'insertUpdate' | 'head' | 'snapshot' | 'updatesAfter' | 'hasContent' | 'upsertSnapshot' | 'deleteThrough' | 'setCompacted' | 'names', StatementSync>;
+  readonly #appendAudit: (entries: readonly AuditRecord[]) => unknown;
   #updates = 0;
   #closed: Promise<void> | undefined;
 
@@ -91,6 +95,7 @@ class SqliteDocumentLog implements DocumentLog {
         WHERE name = ?`),
       names: prepare('SELECT name FROM yjs_documents ORDER BY name'),
     };
+    this.#appendAudit = sqliteAuditAppender(this.#db);
     this.#queue = new GroupCommit<AppendRequest, number>({
       commit: (batch) => this.#commit(batch),
       sizeOf: (request) => byteLength(request.updates),
@@ -98,9 +103,9 @@ class SqliteDocumentLog implements DocumentLog {
     });
   }
 
-  async append(name: string, updates: readonly Uint8Array[]): Promise<number> {
-    checkAppend(name, updates);
-    return this.#queue.add({ name, updates });
+  async append(name: string, updates: readonly Uint8Array[], audit: readonly AuditRecord[] = []): Promise<number> {
+    checkAppend(name, updates, audit);
+    return this.#queue.add({ name, updates, audit });
   }
 
   load(name: string): Promise<StoredDocument | null> {
@@ -185,14 +190,17 @@ class SqliteDocumentLog implements DocumentLog {
 
   /** One transaction for a batch of appends; all or nothing. */
   #commit(batch: readonly AppendRequest[]): number[] {
-    const results = inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () =>
-      batch.map(({ name, updates }) => {
+    const results = inSqliteTransaction(this.#db, 'BEGIN IMMEDIATE', () => {
+      const seqs = batch.map(({ name, updates }) => {
         const { last_seq } = this.#sql.bump.get(name, updates.length, updates.length, byteLength(updates)) as { last_seq: number };
         let seq = last_seq - updates.length;
         for (const update of updates) this.#sql.insertUpdate.run(name, ++seq, update);
         return seq;
-      }),
-    );
+      });
+      // The audit entries of the whole batch, in the same transaction: durable together or not at all.
+      this.#appendAudit(batch.flatMap((request) => request.audit));
+      return seqs;
+    });
     for (const request of batch) this.#updates += request.updates.length;
     return results;
   }

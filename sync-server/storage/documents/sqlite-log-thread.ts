@@ -6,14 +6,15 @@
  */
 import { workerData } from 'node:worker_threads';
 import { openSqliteDocumentLog, type SqliteDocumentLogOptions } from './sqlite-document-log.ts';
+import type { AuditRecord } from '../db/audit-append.ts';
 import { sendable, serveCalls } from '../db/thread-calls.ts';
 
 serveCalls(async () => {
   const log = await openSqliteDocumentLog(workerData as SqliteDocumentLogOptions);
   return {
     /** Appends made together on the main thread, started together here so that they share one commit. */
-    appendAll: async (requests: readonly { name: string; updates: readonly Uint8Array[] }[]) => {
-      const outcomes = await Promise.allSettled(requests.map(({ name, updates }) => log.append(name, updates)));
+    appendAll: async (requests: readonly { name: string; updates: readonly Uint8Array[]; audit: readonly AuditRecord[] }[]) => {
+      const outcomes = await Promise.allSettled(requests.map(({ name, updates, audit }) => log.append(name, updates, audit)));
       return {
         results: outcomes.map((o) => (o.status === 'fulfilled' ? { seq: o.value } : { error: sendable(o.reason) })),
         stats: log.stats(),

@@ -7,6 +7,7 @@
  */
 import { checkAppend, type DocumentLog, type DocumentLogStats, type PendingUpdates, type StoredDocument } from './document-log.ts';
 import type { SqliteDocumentLogOptions } from './sqlite-document-log.ts';
+import type { AuditRecord } from '../db/audit-append.ts';
 import { CallThread, revived, type SentError } from '../db/thread-calls.ts';
 
 /** What the thread answers to a batch of appends: each one's sequence number or error, and the log's counters. */
@@ -26,7 +27,7 @@ class ThreadedDocumentLog implements DocumentLog {
   readonly kind = 'sqlite';
   readonly #thread: CallThread;
   #stats: DocumentLogStats = { commits: 0, updates: 0 };
-  #outgoing: { name: string; updates: readonly Uint8Array[]; resolve: (seq: number) => void; reject: (error: unknown) => void }[] = [];
+  #outgoing: { name: string; updates: readonly Uint8Array[]; audit: readonly AuditRecord[]; resolve: (seq: number) => void; reject: (error: unknown) => void }[] = [];
   #closed: Promise<void> | undefined;
 
   constructor(thread: CallThread) {
@@ -38,10 +39,10 @@ class ThreadedDocumentLog implements DocumentLog {
    * message, so that they reach the log together and share a commit (group commit), as they
    * would on this thread.
    */
-  append(name: string, updates: readonly Uint8Array[]): Promise<number> {
+  append(name: string, updates: readonly Uint8Array[], audit: readonly AuditRecord[] = []): Promise<number> {
     return new Promise((resolve, reject) => {
-      checkAppend(name, updates); // here too, so that a bad append cannot fail the others sent with it
-      this.#outgoing.push({ name, updates, resolve, reject });
+      checkAppend(name, updates, audit); // here too, so that a bad append cannot fail the others sent with it
+      this.#outgoing.push({ name, updates, audit, resolve, reject });
       if (this.#outgoing.length === 1) setImmediate(() => this.#sendAppends());
     });
   }
@@ -50,7 +51,7 @@ class ThreadedDocumentLog implements DocumentLog {
     if (this.#outgoing.length === 0) return;
     const batch = this.#outgoing;
     this.#outgoing = [];
-    const requests = batch.map(({ name, updates }) => ({ name, updates }));
+    const requests = batch.map(({ name, updates, audit }) => ({ name, updates, audit }));
     this.#thread.call<AppendAllResult>('appendAll', requests).then(
       ({ results, stats }) => {
         if (stats.commits >= this.#stats.commits) this.#stats = stats;

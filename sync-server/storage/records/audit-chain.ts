@@ -5,38 +5,13 @@
  * updated in the same transaction as the appends: it serialises appenders, and it shows a log
  * cut short at its end, which the links alone cannot.
  */
-import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditVerification, NewAuditEntry } from './server-records.ts';
+import { auditHash, type AuditHead } from '../db/audit-append.ts';
+import type { AuditEntry, AuditVerification } from './server-records.ts';
 
-/** The last entry of the chain: seq 0 and hash '' before the first append. */
-export interface AuditHead {
-  readonly seq: number;
-  readonly hash: string;
-}
+export { auditHash, chainAfter, type AuditHead } from '../db/audit-append.ts';
 
 /** The head of an empty log. */
 export const EMPTY_HEAD: AuditHead = { seq: 0, hash: '' };
-
-/**
- * Hex SHA-256 of the canonical JSON `[seq, at, username, document, parts, bytes, action,
- * prevHash]`. An array in a fixed order, so the JSON of the same values is always the same.
- */
-export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([entry.seq, entry.at, entry.username, entry.document, entry.parts, entry.bytes, entry.action, entry.prevHash]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
-
-/** The entries to store after `head`: seqs from head.seq + 1, each linked to the one before. */
-export function chainAfter(head: AuditHead, entries: readonly NewAuditEntry[]): AuditEntry[] {
-  let { seq, hash: prevHash } = head;
-  return entries.map((entry) => {
-    seq += 1;
-    const unhashed = { seq, at: entry.at, username: entry.username, document: entry.document, parts: [...entry.parts], bytes: entry.bytes, action: entry.action, prevHash };
-    const hash = auditHash(unhashed);
-    prevHash = hash;
-    return { ...unhashed, hash };
-  });
-}
 
 /**
  * Checks stored entries one by one, in seq order, against the chain; then {@link finish}

@@ -5,7 +5,8 @@
  */
 import type pg from 'pg';
 import { inTransaction } from '../db/postgres-transaction.ts';
-import { AuditVerifier, chainAfter, type AuditHead } from './audit-chain.ts';
+import { appendPostgresAuditRecords, insertPostgresAuditRecords } from '../db/audit-append.ts';
+import { AuditVerifier, type AuditHead } from './audit-chain.ts';
 import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from './record-rows.ts';
 import type { AuditEntry, AuditVerification, NewAuditEntry } from './server-records.ts';
 
@@ -13,23 +14,13 @@ import type { AuditEntry, AuditVerification, NewAuditEntry } from './server-reco
 const VERIFY_PAGE = 2000;
 
 /** Chains `entries` (checked, at least one) after the head and stores them, inside the caller's transaction. */
-export async function appendPostgresAudit(client: pg.PoolClient, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
-  const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM records_audit_head WHERE id = 1 FOR UPDATE');
-  if (rows[0] === undefined) throw new Error('records: the audit chain head is missing');
-  const chained = chainAfter({ seq: Number(rows[0].seq), hash: rows[0].hash }, entries);
-  await insertPostgresAudit(client, chained);
-  const last = chained.at(-1)!;
-  await client.query('UPDATE records_audit_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
-  return chained;
+export function appendPostgresAudit(client: pg.PoolClient, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+  return appendPostgresAuditRecords(client, entries);
 }
 
 /** Inserts stored entries as they are (hashes included), in one statement. */
-export async function insertPostgresAudit(client: pg.PoolClient, entries: readonly AuditEntry[]): Promise<void> {
-  await client.query(
-    `INSERT INTO records_audit (${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM jsonb_to_recordset($1::jsonb)
-       AS x(seq bigint, at text, username text, document text, parts jsonb, bytes bigint, action text, prev_hash text, hash text)`,
-    [JSON.stringify(entries.map((e) => ({ ...e, prev_hash: e.prevHash })))],
-  );
+export function insertPostgresAudit(client: pg.PoolClient, entries: readonly AuditEntry[]): Promise<void> {
+  return insertPostgresAuditRecords(client, entries);
 }
 
 /** Up to `limit` entries of `document` below `beforeSeq`, newest first. */

@@ -28,7 +28,7 @@ export interface GrantRow {
 }
 
 /** The columns of `records_audit`, in table order. */
-export const AUDIT_COLUMNS = 'seq, at, username, document, parts, bytes, action, prev_hash, hash';
+export { AUDIT_COLUMNS } from '../db/audit-append.ts';
 
 export interface AuditRow {
   seq: Integer;
