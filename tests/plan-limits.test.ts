@@ -31,8 +31,9 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ PLAN_MAX_BYTES: String(PLAN_BYTES), VERSIONS_PER_CHILD: '3', CHILDREN_PER_HOUR: '3' });
-  await addUser(server.app, 'amy');
-  await addUser(server.app, 'ben');
+  // Team managers may make children (CHILD_CREATOR_ROLES' default), so the hourly limit is theirs to hit.
+  await addUser(server.app, 'amy', undefined, { role: 'Team Manager' });
+  await addUser(server.app, 'ben', undefined, { role: 'Team Manager' });
   await addUser(server.app, 'root', undefined, { admin: true });
   [amy, ben, root] = await Promise.all([login(server.url, 'amy'), login(server.url, 'ben'), login(server.url, 'root')]);
 }, 60_000);
@@ -56,7 +57,7 @@ async function open(childId: string, token: string): Promise<TestClient> {
   return client;
 }
 
-/** The plan of a synced client, opened as `writer` (the name the server knows the person by). */
+/** The plan of a synced client, opened as `writer` (the username: the update checks refuse any other writer). */
 function planAs(client: TestClient, writer: string) {
   const opened = openPlan(client.doc, templates, liveContext(writer, 'test-edit'));
   if (!opened.ok) throw new Error(opened.message);
@@ -108,7 +109,7 @@ describe('a plan cannot grow past its limits', () => {
     const other = await childFor('Other Plan', 'ben');
     const health = watchHealth();
     const attacker = await open(big, amy);
-    const plan = planAs(attacker, 'Test amy');
+    const plan = planAs(attacker, 'amy');
     const fields = plan.spec.roots.find((r) => r.name === 'introduction')!.record.fields.filter((f) => f.kind === 'text');
     const chunk = 'x'.repeat(90_000);
     let accepted = 0;
@@ -132,7 +133,7 @@ describe('a plan cannot grow past its limits', () => {
     const size = stored ? Y.encodeStateAsUpdate(stored).length : 0;
     expect(size).toBeLessThanOrEqual(PLAN_BYTES);
     const fresh = await open(big, amy);
-    const again = planAs(fresh, 'Test amy');
+    const again = planAs(fresh, 'amy');
     const filled = fields.filter((f) => again.introduction.text(f.id).length > 0).length;
     expect(filled).toBe(accepted);
 
@@ -147,11 +148,11 @@ describe('a plan cannot grow past its limits', () => {
     const childId = await childFor('Long Text', 'amy');
     const other = await childFor('Other Plan 2', 'ben');
     const attacker = await open(childId, amy);
-    const plan = planAs(attacker, 'Test amy');
+    const plan = planAs(attacker, 'amy');
     plan.transact(() => plan.contingency.text('contingencyPlan').insert(0, 'y'.repeat(PLAN_LIMITS.textChars + 1)));
     await eventually(() => attacker.closes.some((c) => c.code === CLOSE.planLimit.code), 'the plan-limit close', 10_000);
     const fresh = await open(childId, amy);
-    expect(planAs(fresh, 'Test amy').contingency.text('contingencyPlan').length).toBe(0);
+    expect(planAs(fresh, 'amy').contingency.text('contingencyPlan').length).toBe(0);
     await otherEditArrives(other, 'after-long-text');
   }, 60_000);
 
@@ -203,7 +204,7 @@ describe('a plan cannot grow past its limits', () => {
     expect(refused.body.error).toBe('hourly-limit');
     // An import counts against the same allowance.
     const exported = await fetch(`${server.url}/api/children/${await childFor('To Copy', 'amy')}/export`, { headers: { authorization: `Bearer ${amy}` } }).then((r) => r.text());
-    expect((await api('/api/children/import', amy, { method: 'POST', body: exported })).status).toBe(429);
+    expect((await api('/api/children/import?copy=true', amy, { method: 'POST', body: exported })).status).toBe(429);
     expect((await make(ben, 'Ben Makes One')).status).toBe(201);
   }, 60_000);
 });
@@ -214,11 +215,11 @@ describe('control characters are refused', () => {
     const other = await childFor('Other Plan 3', 'ben');
     const attacker = await open(childId, amy);
     // The model's own writer refuses it, so write the register as a hostile client would, around it.
-    expect(() => planAs(attacker, 'Test amy').child.set('name', 'Evil\u0000Name')).toThrow(/control character/);
-    writeRegister(attacker.doc.getMap('child').get('name') as Y.Map<unknown>, 'Evil\u0000Name', liveContext('Test amy', 'test-edit'));
+    expect(() => planAs(attacker, 'amy').child.set('name', 'Evil\u0000Name')).toThrow(/control character/);
+    writeRegister(attacker.doc.getMap('child').get('name') as Y.Map<unknown>, 'Evil\u0000Name', liveContext('amy', 'test-edit'));
     await eventually(() => attacker.closes.some((c) => c.code === CLOSE.invalidUpdate.code), 'the invalid-update close', 10_000);
     const fresh = await open(childId, amy);
-    expect(planAs(fresh, 'Test amy').child.value('name')).toBe('Real Name');
+    expect(planAs(fresh, 'amy').child.value('name')).toBe('Real Name');
     await otherEditArrives(other, 'after-nul-name');
     expect((await server.app.records.child(childId))?.name).toBe('Real Name');
   }, 60_000);
