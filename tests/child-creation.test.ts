@@ -93,7 +93,8 @@ describe('creating and importing children', { timeout: 60_000 }, () => {
     expect(JSON.stringify(exported)).not.toContain('Fiction Lane');
     const unconfirmed = await api('reading.manager', '/api/children/import', exported);
     expect(unconfirmed.status).toBe(409);
-    const copy = await api('reading.manager', '/api/children/import', { ...exported, confirmDuplicate: true });
+    // Asking for a copy (of a child on the board) confirms the likely duplicate it is.
+    const copy = await api('reading.manager', '/api/children/import?copy=true', exported);
     expect(copy.status).toBe(201);
     const copyId = copy.body.childId as string;
     const grant = await server.app.records.grantFor('reading.manager', copyId);
@@ -104,7 +105,7 @@ describe('creating and importing children', { timeout: 60_000 }, () => {
     expect(JSON.stringify(restricted!.getMap('restricted').toJSON())).not.toContain('Fiction Lane');
     expect(Y.encodeStateAsUpdate(restricted!).length).toBeGreaterThan(0);
     // No grant on a known source: no copy at all.
-    const outsider = await api('outside.manager', '/api/children/import', { ...exported, confirmDuplicate: true });
+    const outsider = await api('outside.manager', '/api/children/import?copy=true', exported);
     expect(outsider.status).toBe(403);
     // A plan from elsewhere (unknown to this server) gives its importer edit.
     const foreign = { ...exported, meta: { ...(exported.meta as object), childId: 'c0ffee00-0000-4000-8000-000000000000' } };

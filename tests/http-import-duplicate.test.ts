@@ -16,7 +16,7 @@ let otherToken: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await addUser(server.app, 'importer');
+  await addUser(server.app, 'importer', undefined, { role: 'Team Manager' });
   await addUser(server.app, 'bystander');
   childId = await addChild(server.app, 'Indigo Fiction');
   otherChild = await addChild(server.app, 'Juniper Fiction');
