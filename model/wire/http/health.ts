@@ -2,7 +2,7 @@
  * `GET /healthz` ({@link HealthReply}): whether the server can save, what is not yet on disk and
  * how many documents and connections it holds. Answered 200 while storage works, 503 when it fails.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthReply = z.object({
   /** `degraded` while storage fails or changes wait to be saved. */

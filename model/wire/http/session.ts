@@ -2,7 +2,7 @@
  * Signing in: `POST /api/login` with {@link LoginBody} and `POST /api/token` (a renewal) both
  * answer {@link SessionReply}; `GET /api/me` answers {@link MeReply}.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -4,7 +4,7 @@
  * `GET .../versions/:vid` ({@link VersionReply}), `POST .../versions/:vid/restore`
  * ({@link RestoreReply}). `GET .../versions/:vid/minutes` answers HTML, not JSON.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Person } from './history.ts';
 
 /** Control characters and lone surrogates: a version name is one line of well-formed text. */
