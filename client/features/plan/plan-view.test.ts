@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
 import '../../app/elements.ts';
+import '../../app/workspace-elements.ts';
 import { demoPlan } from '../../testing/demo-plan.ts';
 import { provide } from '../../testing/test-contexts.ts';
 import type { OpenPlan } from '../../binding/open-plan-context.ts';
