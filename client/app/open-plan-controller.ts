@@ -23,6 +23,7 @@ import type { PlanHandle } from '../sync/plan-handle.ts';
 import { LOADING, planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
 import type { PlanRepo } from '../sync/plan-repo.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
+import { PresenceController } from './presence-controller.ts';
 
 /** What the page wants open. */
 export interface OpenPlanRequest {
@@ -48,6 +49,8 @@ export class OpenPlanController implements ReactiveController {
   readonly #plan: ContextProvider<typeof openPlanContext>;
   readonly #load: ContextProvider<typeof planLoadContext>;
   readonly #sync: ContextProvider<typeof syncStateContext>;
+  /** The open plan's presence (`presentPeopleContext`, `presenceContext`). */
+  readonly #presence: PresenceController;
   #handle: PlanHandle | undefined;
   #stop: (() => void) | undefined;
   #lastToken: string | undefined;
@@ -76,6 +79,10 @@ export class OpenPlanController implements ReactiveController {
     this.#plan = new ContextProvider(host, { context: openPlanContext, initialValue: undefined });
     this.#load = new ContextProvider(host, { context: planLoadContext, initialValue: undefined });
     this.#sync = new ContextProvider(host, { context: syncStateContext, initialValue: undefined });
+    this.#presence = new PresenceController(host, () => {
+      const user = this.#store.session?.user;
+      return user && { username: user.username, name: user.name, role: user.role, organisation: user.organisation };
+    });
     host.addController(this);
   }
 
@@ -137,6 +144,7 @@ export class OpenPlanController implements ReactiveController {
     this.#handle = handle;
     this.#lastToken = this.#store.token();
     this.#stop = handle.subscribe(() => this.#onChange(handle));
+    this.#presence.follow(handle);
   }
 
   #onChange(handle: PlanHandle): void {
@@ -159,6 +167,7 @@ export class OpenPlanController implements ReactiveController {
     this.#stop = undefined;
     const handle = this.#handle;
     this.#handle = undefined;
+    this.#presence.follow(undefined);
     if (handle && this.#repo) this.#repo.close(handle, forget).catch((error: unknown) => console.error(`open-plan: closing the plan of ${handle.childId} failed`, error));
   }
 

@@ -6,3 +6,5 @@
  */
 import '../features/plan/plan-view.ts';
 import '../features/timeline/plan-timeline.ts';
+import '../features/presence/plan-presence.ts';
+import '../binding/field-presence.ts';

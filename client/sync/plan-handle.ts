@@ -38,7 +38,15 @@ export interface PlanHandleOptions {
   readonly persist?: boolean;
   /** Whether the browser is online now; `navigator.onLine` by default. */
   readonly online?: () => boolean;
+  /** The provider's batching window for outgoing updates and presence, ms; {@link FLUSH_DELAY_MS} by default. */
+  readonly flushDelay?: number;
 }
+
+/**
+ * Outgoing document updates and presence are batched over this window (the provider's
+ * `flushDelay`: a fixed window, not a debounce, so it adds at most this much to what others see).
+ */
+export const FLUSH_DELAY_MS = 50;
 
 const SOCKET: Readonly<Record<WebSocketStatus, SocketStatus>> = {
   [WebSocketStatus.Connecting]: 'connecting',
@@ -88,6 +96,7 @@ export class PlanHandle {
       name,
       document: this.doc,
       token,
+      flushDelay: options.flushDelay ?? FLUSH_DELAY_MS,
       onStatus: () => this.networkChanged(),
       onSynced: ({ state }) => this.#apply({ type: 'synced', synced: state, unsynced: this.provider.unsyncedChanges }),
       onUnsyncedChanges: ({ number }) => this.#apply({ type: 'unsynced', unsynced: number }),
