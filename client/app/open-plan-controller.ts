@@ -193,5 +193,5 @@ function sameLoad(a: PlanLoad | undefined, b: PlanLoad | undefined): boolean {
 }
 
 function sameSync(a: SyncState | undefined, b: SyncState | undefined): boolean {
-  return a?.phase === b?.phase && a?.readOnly === b?.readOnly && a?.detail === b?.detail;
+  return a?.phase === b?.phase && a?.readOnly === b?.readOnly && a?.detail === b?.detail && a?.pending === b?.pending && a?.copy === b?.copy;
 }

@@ -84,9 +84,12 @@ export class PlanHandle {
       this.#persistence.whenSynced.then(
         () => this.#apply({ type: 'stored' }),
         // No IndexedDB (a private window in some browsers): the plan still opens from the server.
-        (error: unknown) => console.error(`plan-handle: the copy of ${name} on this device could not be opened`, error),
+        (error: unknown) => {
+          console.error(`plan-handle: the copy of ${name} on this device could not be opened`, error);
+          this.#apply({ type: 'no-copy' });
+        },
       );
-    }
+    } else this.#apply({ type: 'no-copy' });
     const token = (): string => {
       this.#sentToken = options.token();
       return this.#sentToken ?? '';
@@ -110,6 +113,10 @@ export class PlanHandle {
         const end = accessEndOfClose(event.code, event.reason);
         this.#apply(end ? { type: 'ended', end } : { type: 'synced', synced: false, unsynced: 0 });
       },
+    });
+    // A change made here: neither the server's (the provider's origin) nor this device's stored copy.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider && origin !== this.#persistence) this.#apply({ type: 'edited' });
     });
     // A provider given a socket of its own to share is not attached until asked.
     this.provider.attach();
