@@ -73,7 +73,10 @@ function recordName(spec: RecordSpec, record: RecordJson, index: number, noun: s
 class Collector {
   readonly changes: FieldChange[] = [];
   truncated = false;
-  constructor(readonly limit: number) {}
+  readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
   add(change: FieldChange): boolean {
     if (this.changes.length >= this.limit) {
       this.truncated = true;

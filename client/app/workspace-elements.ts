@@ -8,3 +8,4 @@ import '../features/plan/plan-view.ts';
 import '../features/timeline/plan-timeline.ts';
 import '../features/presence/plan-presence.ts';
 import '../binding/field-presence.ts';
+import '../features/history/plan-history.ts';
