@@ -144,6 +144,10 @@ export class PlanPresence {
     this.#awareness = awareness;
     this.#self = self;
     awareness.on('change', this.#onChange);
+    // Say "here" once: the awareness's first state has clock 0, which y-protocols never applies
+    // for a client it does not know yet, so without a write of our own nobody would see this
+    // person until the first renewal (15 s) or the first focus.
+    if (fieldOf(awareness.getLocalState()?.['field']) === undefined) awareness.setLocalStateField('field', null);
   }
 
   /** The people in the plan now; see {@link peopleOf}. */

@@ -130,7 +130,7 @@ describe('presence: who is here and who edits which field', () => {
     const presence = new PlanPresence(b, () => SAM);
     presence.focus({ path: 'x'.repeat(500) });
     presence.focus({ path: '../../etc' });
-    expect(b.getLocalState()?.['field']).to.equal(undefined);
+    expect(b.getLocalState()?.['field'] ?? null).to.equal(null);
     b.setLocalStateField('field', { path: '<img src=x>', rowId: 'r1' });
     const seen = new PlanPresence(a, () => AMIRA).people().find((p) => p.username === SAM.username);
     expect(seen?.editing).to.deep.equal([]);
