@@ -25,11 +25,13 @@ export const historyStyles = [
     input[type='text']:focus { ${focusInput} }
     input[aria-invalid='true'] { border-color: ${colour.red}; }
     .field { margin: 0 0 1rem; }
+    #feed-address { max-width: 50rem; font-size: 0.95rem; }
     .field.error { border-left: 5px solid ${colour.red}; padding-left: 0.75rem; }
     .error-message { color: ${colour.red}; font-weight: 700; margin: 0 0 0.25rem; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0 0 0.75rem; }
+    td .actions { margin: 0; flex-wrap: nowrap; }
     button {
-      font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.35rem 0.75rem; cursor: pointer;
+      font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.35rem 0.75rem; cursor: pointer; white-space: nowrap;
       border: 2px solid transparent; color: ${colour.text}; background: ${colour.panel}; box-shadow: 0 2px 0 ${colour.secondary};
     }
     button:hover { background: ${colour.panelHover}; }

@@ -128,11 +128,13 @@ export class PlanVersions extends LitElement {
             <th scope="row">${v.name}</th>
             <td>${ukMoment(v.createdAt)}</td>
             <td>${personWords(v.createdBy)}</td>
-            <td class="actions">
+            <td>
+              <div class="actions">
               <button type="button" @click=${() => this.#show(v, 'view')}>View<span class="visually-hidden"> ${v.name}</span></button>
               <button type="button" @click=${() => this.#show(v, 'compare')}>Compare with now<span class="visually-hidden">: ${v.name}</span></button>
               <button type="button" @click=${() => this.#minutes(v)}>Minutes<span class="visually-hidden"> of ${v.name}</span></button>
               ${this.canEdit ? html`<button type="button" class="warning" @click=${() => this.#confirmRestore(v)}>Restore<span class="visually-hidden"> ${v.name}</span></button>` : nothing}
+              </div>
             </td>
           </tr>`,
         )}
