@@ -37,6 +37,7 @@ export class FieldPresenceElement extends LitElement {
       :host([hidden]) { display: none; }
       p { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem; margin: 0.25rem 0; font-size: 0.95rem; color: ${colour.text}; }
       .marks { display: inline-flex; gap: 0.15rem; }
+      @media print { :host { display: none; } }
     `,
     personMarkStyles,
   ];

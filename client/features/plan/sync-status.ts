@@ -38,6 +38,8 @@ export class SyncStatus extends LitElement {
     .status.red { color: ${colour.red}; }
     .status > span { color: ${colour.text}; }
     svg { flex: none; }
+    /* On paper the sync status says nothing; read-only access still prints. */
+    @media print { [role='status'], .advice { display: none; } }
     .detail, .read-only, .advice { margin: 0.4rem 0 0; max-width: 40rem; }
     .advice { color: ${colour.text}; }
     .read-only { border-left: 5px solid ${colour.secondary}; padding-left: 0.5rem; }

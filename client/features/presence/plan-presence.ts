@@ -42,6 +42,8 @@ export class PlanPresenceElement extends LitElement {
       .meta, .doing { color: ${colour.secondary}; font-size: 0.95rem; }
       .doing { color: ${colour.text}; }
       .more { margin: 0.4rem 0 0; color: ${colour.secondary}; }
+      /* Who was looking when it was printed says nothing about the plan. */
+      @media print { :host { display: none; } }
     `,
     personMarkStyles,
   ];
