@@ -4,7 +4,7 @@
  * import then export gives the same JSON: ids, conflicts and text are all kept.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocMeta, META_ROOT, type DocSpec } from './doc-spec.ts';
 import { valueSchema } from './field-value.ts';
 import { buildRecord, recordContent, recordToJson, type RecordJson } from './record-json.ts';

@@ -3,7 +3,7 @@
  * records, plus a `meta` root written once when the document is made. The plan and its
  * restricted part (DESIGN decision 2) are two DocSpecs handled by the same code.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Version } from './template/common.ts';
 import type { RecordSpec } from './record-spec.ts';
 

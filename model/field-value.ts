@@ -3,7 +3,7 @@
  * says what a valid date, choice, person or yes/no is. Used when writing, importing and
  * validating a document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldSpec } from './template/form.ts';
 import { ONE_LINE_TEXT } from './wire/limits.ts';
 

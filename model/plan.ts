@@ -4,7 +4,7 @@
  * plan, role matrix, pathway record). No DOM and no server code: it runs in both.
  */
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlanContext } from './context.ts';
 import { blankDocJson, docFromJson, fillRecordJson } from './create-doc.ts';
 import { DocMeta, META_ROOT, rootOf, type DocSpec, type TemplateRef } from './doc-spec.ts';

@@ -6,7 +6,7 @@
  * embedded content in text, malformed writes of single-valued fields.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocMeta, META_ROOT, type DocSpec } from './doc-spec.ts';
 import { MAX_ENTRIES, MAX_ID } from './doc-json.ts';
 import { valueSchema } from './field-value.ts';

@@ -111,7 +111,7 @@ describe('the client on the real server', () => {
     await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Fiction' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Robin Fiction']);
     await page.getByRole('heading', { level: 2, name: 'Timeline: Permanence pathway: adoption' }).waitFor();
-    await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('All changes saved');
+    await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
     expect(await syncStatus(page).getAttribute('aria-live')).toBe('polite');
     expect(await page.title()).toBe('Robin Fiction – Permanence planning board');
     expect(await page.getByRole('link', { name: 'Back to caseload' }).getAttribute('href')).toBe('/');
@@ -140,7 +140,7 @@ describe('the client on the real server', () => {
       await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Renamed' }).waitFor();
       await expect.poll(async () => (await stage.textContent())?.trim(), WAIT).toMatch(/^Done/);
       await expect.poll(() => page.title(), WAIT).toBe('Robin Renamed – Permanence planning board');
-      expect(await syncStatus(page).textContent()).toContain('All changes saved');
+      expect(await syncStatus(page).textContent()).toContain('Stored on the server');
       await screenshot(page, 'client-server-4-plan-live');
     } finally {
       colleague.destroy();
@@ -151,7 +151,7 @@ describe('the client on the real server', () => {
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Robin Renamed' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Renamed' }).waitFor();
-    await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('All changes saved');
+    await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
   });
 
   it('goes back to the caseload, with the new name and the latest stage', async () => {
@@ -228,21 +228,21 @@ describe('read-only access, offline use and the end of access', () => {
       await row.waitFor();
       expect(await row.getByRole('cell').last().textContent()).toBe('Read only');
       await page.getByRole('link', { name: /Robin/ }).click();
-      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('All changes saved');
+      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
       await page.getByText('Read only: you can see this plan but not change it.').waitFor();
 
       await context.setOffline(true);
-      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Offline — changes kept on this device');
+      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Offline: changes');
       await screenshot(page, 'client-server-7-offline');
       // Back to the caseload and into the plan again, still offline: it opens from IndexedDB.
       await page.getByRole('link', { name: 'Back to caseload' }).click();
       await page.getByText(/This is your caseload as last loaded/).waitFor();
       await page.getByRole('link', { name: /Robin/ }).click();
       await page.getByRole('heading', { level: 2, name: /Permanence Planning Meeting: Robin/ }).waitFor();
-      expect(await syncStatus(page).textContent()).toContain('Offline — changes kept on this device');
+      expect(await syncStatus(page).textContent()).toContain('Offline: changes');
 
       await context.setOffline(false);
-      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('All changes saved');
+      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
 
       await server.app.records.revoke('jo.reader', robin);
       await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Access ended');
@@ -271,7 +271,7 @@ describe('a long session', () => {
       await page.goto(`${server.url}/`, { waitUntil: 'load' });
       await signIn(page, 'sam.worker');
       await page.getByRole('link', { name: /Robin/ }).click();
-      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('All changes saved');
+      await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
       const tokenNow = (): Promise<string> => page.evaluate(() => (JSON.parse(sessionStorage.getItem('permanence-board.session') ?? '{}') as { token?: string }).token ?? '');
       const first = await tokenNow();
 
@@ -290,7 +290,7 @@ describe('a long session', () => {
         return read();
       };
       await expect.poll(() => later(() => sentFrames.some((f) => f.includes(Buffer.from(second)))), WAIT).toBe(true);
-      await expect.poll(() => later(() => syncStatus(page).textContent()), WAIT).toContain('All changes saved');
+      await expect.poll(() => later(() => syncStatus(page).textContent()), WAIT).toContain('Stored on the server');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -83,7 +83,8 @@ export class AppRoot extends LitElement {
     // Back from a plan (link or the browser's Back button): show fresh ratings.
     if (key === 'caseload' && previous.startsWith('plan:')) void this.#caseload.load();
     const planView = this.shadowRoot?.querySelector('plan-view');
-    if (planView) void planView.focusHeading();
+    // The plan's elements load with the plan (`plan-workspace.ts`): focus once it is defined.
+    if (planView) void customElements.whenDefined('plan-view').then(() => planView.focusHeading());
     else this.shadowRoot?.querySelector('h1')?.focus();
   }
 

@@ -3,6 +3,6 @@
  * parsed: the server's Content-Security-Policy allows no `eval`, and zod's probe for it would be
  * reported as a violation on every page. Imported first by `main.ts`; validation is unchanged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 z.config({ jitless: true });

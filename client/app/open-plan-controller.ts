@@ -15,16 +15,20 @@
  * and closes the plan when the page leaves it. When the server ends the session it signs the
  * person out with the reason; when it ends access to this plan it closes the plan, deletes this
  * device's copy, and says why.
+ *
+ * The plan's code (the repo, yjs, the templates, the workspace's elements) is not part of the
+ * first page: the default repo is loaded with `import()` of `plan-workspace.ts` when the first
+ * plan is asked for, and the load says "Loading the plan…" meanwhile.
  */
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { templates as shippedTemplates } from '../../templates/index.ts';
 import { openPlanContext } from '../binding/open-plan-context.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import type { PlanHandle } from '../sync/plan-handle.ts';
-import { planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
-import { PlanRepo } from '../sync/plan-repo.ts';
+import { LOADING, planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
+import type { PlanRepo } from '../sync/plan-repo.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
+import { PresenceController } from './presence-controller.ts';
 
 /** What the page wants open. */
 export interface OpenPlanRequest {
@@ -39,10 +43,19 @@ export class OpenPlanController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #store: SessionStore;
   readonly #request: () => OpenPlanRequest;
-  readonly #repo: PlanRepo;
+  /** The repo once loaded; until then, how to load it. */
+  #repo: PlanRepo | undefined;
+  readonly #loadRepo: () => Promise<PlanRepo>;
+  #repoLoading: Promise<PlanRepo> | undefined;
+  /** The child whose plan waits for the repo to load. */
+  #waiting: { childId: string; readOnly: boolean; actor: string } | undefined;
+  /** Set when the plan's code could not be loaded: what to say. */
+  #loadFailed: string | undefined;
   readonly #plan: ContextProvider<typeof openPlanContext>;
   readonly #load: ContextProvider<typeof planLoadContext>;
   readonly #sync: ContextProvider<typeof syncStateContext>;
+  /** The open plan's presence (`presentPeopleContext`, `presenceContext`). */
+  readonly #presence: PresenceController;
   #handle: PlanHandle | undefined;
   #stop: (() => void) | undefined;
   #lastToken: string | undefined;
@@ -51,16 +64,30 @@ export class OpenPlanController implements ReactiveController {
 
   /**
    * @param request what the page wants open, read on every update of the host
-   * @param repo where plans are opened; one socket to the server that served the page by default
+   * @param repo where plans are opened, or how to load it; by default one socket to the server
+   *   that served the page, loaded with the plan's code (`plan-workspace.ts`) when first needed
    */
-  constructor(host: ReactiveControllerHost & HTMLElement, store: SessionStore, request: () => OpenPlanRequest, repo = new PlanRepo({ templates: shippedTemplates })) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    store: SessionStore,
+    request: () => OpenPlanRequest,
+    repo: PlanRepo | (() => Promise<PlanRepo>) = () => import('./plan-workspace.ts').then((m) => m.defaultPlanRepo()),
+  ) {
     this.#host = host;
     this.#store = store;
     this.#request = request;
-    this.#repo = repo;
+    if (typeof repo === 'function') this.#loadRepo = repo;
+    else {
+      this.#repo = repo;
+      this.#loadRepo = () => Promise.resolve(repo);
+    }
     this.#plan = new ContextProvider(host, { context: openPlanContext, initialValue: undefined });
     this.#load = new ContextProvider(host, { context: planLoadContext, initialValue: undefined });
     this.#sync = new ContextProvider(host, { context: syncStateContext, initialValue: undefined });
+    this.#presence = new PresenceController(host, () => {
+      const user = this.#store.session?.user;
+      return user && { username: user.username, name: user.name, role: user.role, organisation: user.organisation };
+    });
     host.addController(this);
   }
 
@@ -82,7 +109,7 @@ export class OpenPlanController implements ReactiveController {
     const request = this.#request();
     const session = this.#store.session;
     const wanted = !request.childId || !session ? undefined : request.childId;
-    if (wanted !== this.#handle?.childId) {
+    if (wanted !== (this.#handle?.childId ?? this.#waiting?.childId)) {
       this.#close();
       if (wanted !== undefined && this.#ended?.childId !== wanted) this.#open(wanted, request.readOnly ?? false, session!.user.username);
     } else if (this.#handle && session && session.token !== this.#lastToken) {
@@ -94,10 +121,35 @@ export class OpenPlanController implements ReactiveController {
 
   #open(childId: string, readOnly: boolean, actor: string): void {
     this.#ended = undefined;
-    const handle = this.#repo.open({ childId, token: () => this.#store.token(), actor, readOnly });
+    const repo = this.#repo;
+    if (!repo) {
+      this.#waiting = { childId, readOnly, actor };
+      this.#repoLoading ??= this.#loadRepo();
+      this.#repoLoading.then(
+        (loaded) => {
+          this.#repo = loaded;
+          const waiting = this.#waiting;
+          this.#waiting = undefined;
+          if (waiting) this.#open(waiting.childId, waiting.readOnly, waiting.actor);
+          this.#publish();
+          this.#host.requestUpdate();
+        },
+        (error: unknown) => {
+          console.error('open-plan: the plan code could not be loaded', error);
+          this.#repoLoading = undefined;
+          this.#loadFailed = 'The plan could not be loaded. Check the connection, then reload the page.';
+          this.#publish();
+          this.#host.requestUpdate();
+        },
+      );
+      return;
+    }
+    this.#loadFailed = undefined;
+    const handle = repo.open({ childId, token: () => this.#store.token(), actor, readOnly });
     this.#handle = handle;
     this.#lastToken = this.#store.token();
     this.#stop = handle.subscribe(() => this.#onChange(handle));
+    this.#presence.follow(handle);
   }
 
   #onChange(handle: PlanHandle): void {
@@ -114,18 +166,23 @@ export class OpenPlanController implements ReactiveController {
   }
 
   #close(forget = false): void {
+    this.#waiting = undefined;
+    this.#loadFailed = undefined;
     this.#stop?.();
     this.#stop = undefined;
     const handle = this.#handle;
     this.#handle = undefined;
-    if (handle) this.#repo.close(handle, forget).catch((error: unknown) => console.error(`open-plan: closing the plan of ${handle.childId} failed`, error));
+    this.#presence.follow(undefined);
+    if (handle && this.#repo) this.#repo.close(handle, forget).catch((error: unknown) => console.error(`open-plan: closing the plan of ${handle.childId} failed`, error));
   }
 
   #publish(): void {
     const childId = this.#request().childId;
     const ended = this.#ended && this.#ended.childId === childId ? this.#ended : undefined;
     const handle = this.#handle;
-    const load = ended?.load ?? handle?.load;
+    const waiting = this.#waiting && this.#waiting.childId === childId;
+    const load: PlanLoad | undefined =
+      ended?.load ?? handle?.load ?? (waiting ? (this.#loadFailed ? { status: 'failed', message: this.#loadFailed } : { status: 'waiting', message: LOADING }) : undefined);
     const sync = ended?.sync ?? handle?.sync;
     const opened = ended ? undefined : handle?.openPlan;
     const canEdit = sync !== undefined && !sync.readOnly && sync.phase !== 'access-ended';
@@ -147,5 +204,5 @@ function sameLoad(a: PlanLoad | undefined, b: PlanLoad | undefined): boolean {
 }
 
 function sameSync(a: SyncState | undefined, b: SyncState | undefined): boolean {
-  return a?.phase === b?.phase && a?.readOnly === b?.readOnly && a?.detail === b?.detail;
+  return a?.phase === b?.phase && a?.readOnly === b?.readOnly && a?.detail === b?.detail && a?.pending === b?.pending && a?.copy === b?.copy;
 }

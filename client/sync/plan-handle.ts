@@ -38,7 +38,15 @@ export interface PlanHandleOptions {
   readonly persist?: boolean;
   /** Whether the browser is online now; `navigator.onLine` by default. */
   readonly online?: () => boolean;
+  /** The provider's batching window for outgoing updates and presence, ms; {@link FLUSH_DELAY_MS} by default. */
+  readonly flushDelay?: number;
 }
+
+/**
+ * Outgoing document updates and presence are batched over this window (the provider's
+ * `flushDelay`: a fixed window, not a debounce, so it adds at most this much to what others see).
+ */
+export const FLUSH_DELAY_MS = 50;
 
 const SOCKET: Readonly<Record<WebSocketStatus, SocketStatus>> = {
   [WebSocketStatus.Connecting]: 'connecting',
@@ -76,9 +84,12 @@ export class PlanHandle {
       this.#persistence.whenSynced.then(
         () => this.#apply({ type: 'stored' }),
         // No IndexedDB (a private window in some browsers): the plan still opens from the server.
-        (error: unknown) => console.error(`plan-handle: the copy of ${name} on this device could not be opened`, error),
+        (error: unknown) => {
+          console.error(`plan-handle: the copy of ${name} on this device could not be opened`, error);
+          this.#apply({ type: 'no-copy' });
+        },
       );
-    }
+    } else this.#apply({ type: 'no-copy' });
     const token = (): string => {
       this.#sentToken = options.token();
       return this.#sentToken ?? '';
@@ -88,6 +99,7 @@ export class PlanHandle {
       name,
       document: this.doc,
       token,
+      flushDelay: options.flushDelay ?? FLUSH_DELAY_MS,
       onStatus: () => this.networkChanged(),
       onSynced: ({ state }) => this.#apply({ type: 'synced', synced: state, unsynced: this.provider.unsyncedChanges }),
       onUnsyncedChanges: ({ number }) => this.#apply({ type: 'unsynced', unsynced: number }),
@@ -101,6 +113,10 @@ export class PlanHandle {
         const end = accessEndOfClose(event.code, event.reason);
         this.#apply(end ? { type: 'ended', end } : { type: 'synced', synced: false, unsynced: 0 });
       },
+    });
+    // A change made here: neither the server's (the provider's origin) nor this device's stored copy.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider && origin !== this.#persistence) this.#apply({ type: 'edited' });
     });
     // A provider given a socket of its own to share is not attached until asked.
     this.provider.attach();

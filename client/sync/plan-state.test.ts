@@ -21,6 +21,17 @@ describe('plan handle states', () => {
     expect(phases).to.deep.equal(['connecting', 'connected', 'saved', 'saving', 'saved']);
   });
 
+  it('counts changes made here until the server has acknowledged everything, and knows whether this device keeps a copy', () => {
+    const online = run([link('connected'), { type: 'synced', synced: true, unsynced: 0 }, { type: 'stored' }]);
+    expect(syncStateOf(online)).to.include({ pending: 0, copy: 'kept' });
+    const offline = run([link('disconnected'), { type: 'edited' }, { type: 'edited' }, { type: 'edited' }], online);
+    expect(syncStateOf(offline)).to.include({ phase: 'offline', pending: 3 });
+    const back = run([link('connected', true, 1)], offline);
+    expect(syncStateOf(back)).to.include({ phase: 'saving', pending: 3 });
+    expect(syncStateOf(run([{ type: 'unsynced', unsynced: 0 }], back))).to.include({ phase: 'saved', pending: 0 });
+    expect(syncStateOf(run([{ type: 'no-copy' }])).copy).to.equal('none');
+  });
+
   it('is offline when the socket drops or the browser is offline, and stays offline while reconnecting', () => {
     const dropped = run([link('connected', true), link('disconnected')]);
     expect(syncStateOf(dropped).phase).to.equal('offline');

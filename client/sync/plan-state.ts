@@ -46,12 +46,18 @@ export type Link =
   | { readonly name: 'connected' }
   | { readonly name: 'synced'; readonly unsynced: number };
 
+/** Whether this device keeps a copy of the plan (IndexedDB): not known yet, kept, or not possible. */
+export type LocalCopy = 'unknown' | 'kept' | 'none';
+
 /** The one state of a plan handle. */
 export interface PlanState {
   readonly doc: DocStage;
   readonly link: Link;
   /** The person may read but not change the plan: the caseload's word until the server's. */
   readonly readOnly: boolean;
+  /** Changes made here (one per transaction) since the server last acknowledged everything. */
+  readonly pending: number;
+  readonly copy: LocalCopy;
 }
 
 /** What the socket says of itself (Hocuspocus `WebSocketStatus` values). */
@@ -60,6 +66,10 @@ export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 /** Everything that moves a handle from one state to another. */
 export type PlanEvent =
   | { readonly type: 'stored' }
+  /** This device cannot keep a copy (no IndexedDB: some private windows). */
+  | { readonly type: 'no-copy' }
+  /** A change was made on this device (one local transaction). */
+  | { readonly type: 'edited' }
   | { readonly type: 'opened'; readonly open: OpenedPlan }
   | { readonly type: 'unopenable'; readonly message: string }
   /** The socket's status or the network changed; with the provider's own sync state at that moment. */
@@ -72,7 +82,7 @@ export type PlanEvent =
 
 /** The state a handle starts in. */
 export function initialState(readOnly: boolean): PlanState {
-  return { doc: { name: 'loading', stored: false }, link: { name: 'connecting' }, readOnly };
+  return { doc: { name: 'loading', stored: false }, link: { name: 'connecting' }, readOnly, pending: 0, copy: 'unknown' };
 }
 
 /** The state after `event`; the same object when nothing changes. The only place states change. */
@@ -82,8 +92,14 @@ export function nextState(state: PlanState, event: PlanEvent): PlanState {
   if (event.type === 'closed') return { ...state, doc: { name: 'closed' } };
   if (doc.name === 'ended') return state;
   switch (event.type) {
-    case 'stored':
-      return doc.name === 'loading' && !doc.stored ? { ...state, doc: { name: 'loading', stored: true } } : state;
+    case 'stored': {
+      const kept = state.copy === 'kept' ? state : { ...state, copy: 'kept' as const };
+      return doc.name === 'loading' && !doc.stored ? { ...kept, doc: { name: 'loading', stored: true } } : kept;
+    }
+    case 'no-copy':
+      return state.copy === 'none' ? state : { ...state, copy: 'none' };
+    case 'edited':
+      return { ...state, pending: state.pending + 1 };
     case 'opened':
       return doc.name === 'loading' ? { ...state, doc: { name: 'ready', open: event.open } } : state;
     case 'unopenable':
@@ -112,15 +128,17 @@ function linkAfter(link: Link, event: { socket: SocketStatus; online: boolean; s
   return event.synced ? { name: 'synced', unsynced: event.unsynced } : { name: 'connected' };
 }
 
+/** The state with `link`; everything made here is on the server once it acknowledged all. */
 function withLink(state: PlanState, link: Link): PlanState {
   const same = link.name === state.link.name && (link.name !== 'synced' || link.unsynced === (state.link as { unsynced: number }).unsynced);
-  return same ? state : { ...state, link };
+  const pending = link.name === 'synced' && link.unsynced === 0 ? 0 : state.pending;
+  return same && pending === state.pending ? state : { ...state, link, pending };
 }
 
 /** The sync status a state shows. */
 export function syncStateOf(state: PlanState): SyncState {
   if (state.doc.name === 'ended') return { phase: 'access-ended', readOnly: state.readOnly, detail: state.doc.end.message };
-  return { phase: phaseOf(state.link), readOnly: state.readOnly };
+  return { phase: phaseOf(state.link), readOnly: state.readOnly, pending: state.pending, copy: state.copy };
 }
 
 function phaseOf(link: Link): SyncPhase {

@@ -20,17 +20,61 @@ export interface SyncState {
   readonly readOnly: boolean;
   /** Why access ended, in words, when `phase` is `access-ended`. */
   readonly detail?: string;
+  /** Changes made on this device that the server has not acknowledged yet. */
+  readonly pending?: number;
+  /** Whether this device keeps a copy of the plan. */
+  readonly copy?: 'unknown' | 'kept' | 'none';
 }
 
-/** How each phase is told, on screen and to screen readers. */
+/**
+ * How each phase is told, on screen and to screen readers: the three steps of a change are
+ * "Saved on this device" (before it is sent), "Sent" (waiting for the acknowledgement) and
+ * "Stored on the server" (acknowledged: the server acknowledges only what is on its disk).
+ */
 export const SYNC_TEXT: Readonly<Record<SyncPhase, string>> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  offline: 'Offline — changes kept on this device',
+  connecting: 'Connecting to the server…',
+  connected: 'Connected: catching up with the server…',
+  saving: 'Sent: waiting for the server to store it',
+  saved: 'Stored on the server',
+  offline: 'Offline: changes are kept on this device',
   'access-ended': 'Access ended',
 };
+
+/** "1 change", "3 changes". */
+const changes = (n: number): string => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/** What a sync state says: the headline (the live region's words) and, when useful, what it means or what to do. */
+export interface SyncWords {
+  readonly headline: string;
+  readonly advice?: string;
+}
+
+/**
+ * The words of a sync state. The headline changes only with the phase and the first change kept
+ * (so the polite live region is not announced on every keystroke); counts go in the advice.
+ */
+export function syncWords(state: SyncState): SyncWords {
+  const pending = state.pending ?? 0;
+  const noCopy = state.copy === 'none';
+  const unsaved = 'This browser is not keeping a copy on this device (a private window, or storage is full): keep this page open until it says Stored on the server.';
+  switch (state.phase) {
+    case 'offline':
+      if (noCopy) return { headline: 'Offline: changes are not kept on this device', advice: `${pending > 0 ? `${changes(pending)} not yet sent. ` : ''}Keep this page open until the connection is back; closing it loses them.` };
+      return pending > 0
+        ? { headline: 'Offline: changes kept on this device', advice: `${changes(pending)} kept on this device, sent when the connection is back. Keep working; check the network if this lasts.` }
+        : { headline: SYNC_TEXT.offline, advice: 'Nothing is waiting to be sent. What you change now is kept here and sent when the connection is back.' };
+    case 'connecting':
+    case 'connected':
+      if (pending > 0 && !noCopy) return { headline: 'Saved on this device', advice: `${changes(pending)} to send once connected.` };
+      return noCopy ? { headline: SYNC_TEXT[state.phase], advice: unsaved } : { headline: SYNC_TEXT[state.phase] };
+    case 'saving':
+      return noCopy ? { headline: SYNC_TEXT.saving, advice: unsaved } : { headline: SYNC_TEXT.saving };
+    case 'saved':
+      return { headline: SYNC_TEXT.saved };
+    case 'access-ended':
+      return { headline: SYNC_TEXT['access-ended'], ...(state.detail ? { advice: state.detail } : {}) };
+  }
+}
 
 /** Said beside the status when the person has read-only access. */
 export const READ_ONLY_TEXT = 'Read only: you can see this plan but not change it.';

@@ -5,8 +5,8 @@
  */
 import type { SessionReply } from '../../model/wire/index.ts';
 
-/** One canned answer: status, JSON body and headers; or `offline` for a network failure. */
-export type Answer = { status: number; body: unknown; headers?: Record<string, string> } | 'offline';
+/** One canned answer: status, JSON body (or `text`, sent as it is) and headers; or `offline` for a network failure. */
+export type Answer = { status: number; body: unknown; text?: string; headers?: Record<string, string> } | 'offline';
 
 /** A request the fake fetch received. */
 export interface Received {
@@ -35,6 +35,7 @@ export function fakeFetch(answers: Record<string, Answer | ((r: Received) => Ans
     const entry = answers[`${request.method} ${request.path}`];
     const answer = typeof entry === 'function' ? entry(request) : (entry ?? { status: 404, body: { error: 'not-found', message: 'There is no API here.' } });
     if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
+    if (answer.text !== undefined) return Promise.resolve(new Response(answer.text, { status: answer.status, headers: { 'content-type': 'text/html; charset=utf-8', ...answer.headers } }));
     return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } }));
   };
   return { fetch: fetchFn, received };

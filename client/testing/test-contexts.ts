@@ -1,7 +1,8 @@
 /**
  * `<test-contexts>`: for element tests only, the element that provides what the page root
  * provides in the product: the open plan (`openPlanContext`), how far it has opened
- * (`planLoadContext`), its sync state (`syncStateContext`) and the session (`sessionContext`).
+ * (`planLoadContext`), its sync state (`syncStateContext`), the session (`sessionContext`), the
+ * people in the plan (`presentPeopleContext`) and who edits which field (`presenceContext`).
  * A test puts the element under test inside it and sets the values; setting one again updates
  * every consumer, as a live page would. {@link openPlanFor} wraps a test's `Plan` with its meta
  * and forms as `openPlan` would. Only tests import `testing/`.
@@ -13,6 +14,9 @@ import { openPlanContext, type OpenPlan } from '../binding/open-plan-context.ts'
 import { sessionContext, type SessionState } from '../session/session-context.ts';
 import { planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
+import { presenceContext, type FieldPresence } from '../binding/presence-context.ts';
+import { presentPeopleContext } from '../sync/people-context.ts';
+import type { PresentPerson } from '../sync/presence.ts';
 
 /** The open plan of a test's `Plan`, with the forms it was made from; read-only unless `canEdit`. */
 export function openPlanFor(plan: Plan, forms: PlanForms, canEdit = false): OpenPlan {
@@ -27,6 +31,8 @@ export interface TestContextValues {
   readonly load?: PlanLoad | undefined;
   readonly sync?: SyncState | undefined;
   readonly session?: SessionState | undefined;
+  readonly people?: readonly PresentPerson[] | undefined;
+  readonly presence?: FieldPresence | undefined;
 }
 
 /** Provides the page root's contexts to the elements inside it. */
@@ -35,6 +41,24 @@ export class TestContexts extends HTMLElement {
   readonly #load = new ContextProvider(this, { context: planLoadContext, initialValue: undefined });
   readonly #sync = new ContextProvider(this, { context: syncStateContext, initialValue: undefined });
   readonly #session = new ContextProvider(this, { context: sessionContext, initialValue: undefined });
+  readonly #people = new ContextProvider(this, { context: presentPeopleContext, initialValue: undefined });
+  readonly #presence = new ContextProvider(this, { context: presenceContext, initialValue: undefined });
+
+  /** The people in the plan now, provided to `presentPeopleContext`. */
+  get people(): readonly PresentPerson[] | undefined {
+    return this.#people.value;
+  }
+  set people(value: readonly PresentPerson[] | undefined) {
+    this.#people.setValue(value);
+  }
+
+  /** Who else edits which field, provided to `presenceContext`. */
+  get presence(): FieldPresence | undefined {
+    return this.#presence.value;
+  }
+  set presence(value: FieldPresence | undefined) {
+    this.#presence.setValue(value);
+  }
 
   /** The open plan, provided to `openPlanContext`. */
   get plan(): OpenPlan | undefined {
@@ -81,6 +105,8 @@ export async function provide<T extends HTMLElement>(child: T, values: TestConte
   host.load = values.load;
   host.sync = values.sync;
   host.session = values.session;
+  host.people = values.people;
+  host.presence = values.presence;
   host.append(child);
   document.body.append(host);
   await (child as T & { updateComplete?: Promise<unknown> }).updateComplete;

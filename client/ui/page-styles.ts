@@ -1,6 +1,7 @@
 /**
  * The styles of the page shell in `app/index.html` (the document outside every element): body
- * text, the skip link, the product banner and `<main>`, from the same tokens as the elements,
+ * text, the skip link, the product banner and `<main>`, and how they print (A4, no skip link,
+ * the banner as a plain line), from the same tokens as the elements,
  * so no colour of the page is written anywhere but `tokens.ts`. Adopted by the document in
  * `app/main.ts` with {@link adoptPageStyles}.
  */
@@ -25,6 +26,13 @@ export const pageStyles = css`
   .banner p { margin: 0; font-weight: 700; font-size: ${typeSize.lead}; }
   main { padding: ${space.l} 1rem; }
   main:focus { outline: none; }
+  /* A printed plan: A4, black on white, no skip link, the banner as a plain line. */
+  @page { size: A4; margin: 15mm 12mm; }
+  @media print {
+    .skip-link { display: none; }
+    .banner { background: none; color: ${colour.text}; border-bottom: 2px solid ${colour.text}; padding: 0 0 0.3rem; }
+    main { padding: 0.5rem 0 0; }
+  }
 `;
 
 /** Adds {@link pageStyles} to a document's adopted stylesheets (once). */

@@ -76,3 +76,10 @@ export const typeSize = {
 export const baseText = css`
   :host { color: ${colour.text}; line-height: 1.5; }
 `;
+
+/**
+ * Colours that tell people in a plan apart (presence). Each carries white initials at 4.5:1 or
+ * more (WCAG 1.4.3) and stands at 3:1 against white (1.4.11); a colour is never the only cue
+ * (initials and the name go with it). Plain strings: a person's colour is chosen in code.
+ */
+export const presenceColours = ['#1d70b8', '#00703c', '#4c2c92', '#912b88', '#942514', '#003078', '#505a5f', '#6f3a00'] as const;

@@ -1,5 +1,5 @@
 /** A quality-assurance checklist, such as the CPR checklist: sections of yes/no items. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, TemplateBase } from './common.ts';
 
 export const ChecklistItem = z

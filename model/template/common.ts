@@ -4,7 +4,7 @@
  * Every template and every rule names where in the practice documents it comes from
  * (DESIGN decision 7), so a practitioner can check the product against the procedure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The four UK nations; bank holidays and some procedures differ between them. */
 export const Jurisdiction = z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']);

@@ -3,7 +3,7 @@
  * the introduction plan. A plan document is made from these (DESIGN decision 5): every field
  * and table a form names is created once, on the server, when the child's document is made.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FieldId, Id, TemplateBase } from './common.ts';
 
 /**

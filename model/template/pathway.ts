@@ -4,7 +4,7 @@
  * another stage, its recurrences as RRULE strings and the conditions under which it applies;
  * every rule names the source clause it encodes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FieldId, Id, Source, TemplateBase } from './common.ts';
 import { isValidRRule } from './rrule.ts';
 

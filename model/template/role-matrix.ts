@@ -2,7 +2,7 @@
  * The role/responsibility matrix template: for each role in a child's plan, what it is
  * responsible for and the items it shares or follows up with others.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, TemplateBase } from './common.ts';
 
 export const RoleSpec = z

@@ -4,7 +4,7 @@
  * templates take facts from, and the short form people cite it by. Kept in the repository so that
  * templates are checked against it without the source documents beside the clone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SourceSection = z.object({
   /** How a template's source section begins when it cites this section, e.g. "8", "Appendix 6", "Practice Standards table". */

@@ -1,5 +1,5 @@
 /** A task list by role, such as the adoption plan task list. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, TemplateBase } from './common.ts';
 
 export const TaskSpec = z

@@ -2,7 +2,7 @@
  * Any template, told apart by `kind`, and the one way to parse one: a template is data and is
  * validated when loaded, with problems named by path.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChecklistTemplate } from './checklist.ts';
 import { FormTemplate } from './form.ts';
 import { PathwayTemplate } from './pathway.ts';

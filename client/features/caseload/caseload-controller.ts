@@ -6,7 +6,7 @@
  * person out with the server's message.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CaseloadChild } from '../../../model/wire/index.ts';
 import type { SessionStore } from '../../session/session-store.ts';
 

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
 import '../../app/elements.ts';
+import '../../app/workspace-elements.ts';
 import { demoPlan } from '../../testing/demo-plan.ts';
 import { provide } from '../../testing/test-contexts.ts';
 import type { OpenPlan } from '../../binding/open-plan-context.ts';
@@ -39,7 +40,7 @@ describe('<plan-view>', () => {
     const back = root(el).querySelector('a')!;
     expect([back.textContent, back.getAttribute('href')]).to.deep.equal(['Back to caseload', '/']);
     const status = root(el).querySelector('sync-status')!;
-    expect(shadowText(status.shadowRoot!.querySelector('[role=status]')!)).to.equal('All changes saved');
+    expect(shadowText(status.shadowRoot!.querySelector('[role=status]')!)).to.equal('Stored on the server');
     const ppm = root(el).querySelector('ppm-record-view')!;
     expect(ppm.shadowRoot!.querySelector('h2')!.textContent).to.contain('Permanence Planning Meeting: Rowan Example');
     const timeline = root(el).querySelector('plan-timeline')!;

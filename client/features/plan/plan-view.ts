@@ -1,9 +1,10 @@
 /**
  * `<plan-view>`: the page of one child's plan: a "Back to caseload" link, the child's name as the
  * page's heading, the sync status (and read-only access, in words), then the latest PPM record
- * and the pathway timeline, both live. It reads the open plan, how far it has opened and its
+ * and the pathway timeline, both live, who is in the plan (`<plan-presence>`) and its history and
+ * versions (`<plan-history>`). It reads the open plan, how far it has opened and its
  * sync state from the contexts the page root provides (`app/open-plan-controller.ts`); it never
- * opens a plan itself. The timeline is another feature's element, used by its tag name and
+ * opens a plan itself. The timeline, presence and history are other features' elements, used by tag name and
  * registered by `app/`.
  *
  * Fires `back-to-caseload` (bubbling, composed) when the back link is followed, and
@@ -77,7 +78,8 @@ export class PlanView extends LitElement {
       ${load === undefined
         ? nothing
         : load.status === 'ready'
-          ? html`<ppm-record-view></ppm-record-view><plan-timeline></plan-timeline>`
+          ? html`<plan-presence></plan-presence><ppm-record-view></ppm-record-view><plan-timeline></plan-timeline>
+              <section aria-labelledby="history-title"><h2 id="history-title">History and versions</h2><plan-history></plan-history></section>`
           : load.status === 'failed'
             ? // When access ended, <sync-status> already says why.
               this.#sync.value?.phase === 'access-ended'

@@ -15,11 +15,11 @@ async function mount(state: SyncState | undefined): Promise<SyncStatus> {
 const region = (el: SyncStatus): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
 
 const PHASES: [SyncPhase, string][] = [
-  ['connecting', 'Connecting…'],
-  ['connected', 'Connected'],
-  ['saving', 'Saving…'],
-  ['saved', 'All changes saved'],
-  ['offline', 'Offline — changes kept on this device'],
+  ['connecting', 'Connecting to the server…'],
+  ['connected', 'Connected: catching up with the server…'],
+  ['saving', 'Sent: waiting for the server to store it'],
+  ['saved', 'Stored on the server'],
+  ['offline', 'Offline: changes are kept on this device'],
   ['access-ended', 'Access ended'],
 ];
 
@@ -54,7 +54,7 @@ describe('<sync-status>', () => {
   it('says in words when access is read only, outside the live region', async () => {
     const el = await mount({ phase: 'saved', readOnly: true });
     expect(shadowText(el.shadowRoot!.querySelector('.read-only')!)).to.equal(READ_ONLY_TEXT);
-    expect(shadowText(region(el))).to.equal('All changes saved');
+    expect(shadowText(region(el))).to.equal('Stored on the server');
   });
 
   it('keeps the live region in place while the state changes, so changes are announced', async () => {
@@ -67,7 +67,7 @@ describe('<sync-status>', () => {
     host.sync = { phase: 'offline', readOnly: false };
     await el.updateComplete;
     expect(region(el)).to.equal(before);
-    expect(shadowText(before)).to.equal('Offline — changes kept on this device');
+    expect(shadowText(before)).to.equal('Offline: changes are kept on this device');
   });
 
   it('follows the sync state from the context', async () => {
@@ -77,10 +77,37 @@ describe('<sync-status>', () => {
     const el = document.createElement('sync-status');
     host.append(el);
     await el.updateComplete;
-    expect(shadowText(region(el))).to.equal('Saving…');
+    expect(shadowText(region(el))).to.equal('Sent: waiting for the server to store it');
     provider.setValue({ phase: 'saved', readOnly: false });
     await el.updateComplete;
-    expect(shadowText(region(el))).to.equal('All changes saved');
+    expect(shadowText(region(el))).to.equal('Stored on the server');
+  });
+
+  it('says "Saved on this device" for changes not sent yet, and how many', async () => {
+    const el = await mount({ phase: 'connecting', readOnly: false, pending: 2, copy: 'kept' });
+    expect(shadowText(region(el))).to.equal('Saved on this device');
+    expect(shadowText(el.shadowRoot!.querySelector('.advice')!)).to.equal('2 changes to send once connected.');
+  });
+
+  it('says offline how many changes are kept on this device, beside the live region, not in it', async () => {
+    const el = await mount({ phase: 'offline', readOnly: false, pending: 1, copy: 'kept' });
+    const host = el.parentElement as TestContexts;
+    expect(shadowText(region(el))).to.equal('Offline: changes kept on this device');
+    expect(shadowText(el.shadowRoot!.querySelector('.advice')!)).to.contain('1 change kept on this device, sent when the connection is back.');
+    host.sync = { phase: 'offline', readOnly: false, pending: 7, copy: 'kept' };
+    await el.updateComplete;
+    // Typing offline changes the count, not the announced words.
+    expect(shadowText(region(el))).to.equal('Offline: changes kept on this device');
+    expect(shadowText(el.shadowRoot!.querySelector('.advice')!)).to.contain('7 changes kept on this device');
+    expect(region(el).contains(el.shadowRoot!.querySelector('.advice'))).to.equal(false);
+  });
+
+  it('says what to do when this device cannot keep a copy', async () => {
+    const el = await mount({ phase: 'offline', readOnly: false, pending: 3, copy: 'none' });
+    expect(shadowText(region(el))).to.equal('Offline: changes are not kept on this device');
+    expect(shadowText(el.shadowRoot!.querySelector('.advice')!)).to.equal('3 changes not yet sent. Keep this page open until the connection is back; closing it loses them.');
+    const saving = await mount({ phase: 'saving', readOnly: false, pending: 1, copy: 'none' });
+    expect(shadowText(saving.shadowRoot!.querySelector('.advice')!)).to.contain('keep this page open until it says Stored on the server');
   });
 
   it('has no serious or critical axe-core findings in any state', async () => {

@@ -1,15 +1,18 @@
 /**
- * `<sync-status>`: where the open plan stands with the server, in words and by shape as well as
- * colour: Connecting…, Connected, Saving…, All changes saved, Offline — changes kept on this
- * device, or Access ended with the reason. The words sit in a polite live region, so a screen
- * reader hears each change without losing its place. Read-only access is said beside it.
+ * `<sync-status>`: where the open plan's changes are, in words and by shape as well as colour:
+ * "Saved on this device" (not sent yet), "Sent" (waiting for the server), "Stored on the server"
+ * (acknowledged: on the server's disk), "Offline: changes kept on this device" with how many, or
+ * "Access ended" with the reason; and what to do when something is wrong (no copy on this
+ * device, offline). The headline sits in a polite live region, so a screen reader hears each
+ * change of phase without losing its place; counts are beside it, not in it, so typing offline
+ * is not announced keystroke by keystroke. Read-only access is said beside it.
  *
  * Shows the state from {@link syncStateContext} (provided by the page root, or by
  * `<test-contexts>` in element tests); nothing while there is none.
  */
 import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
-import { READ_ONLY_TEXT, SYNC_TEXT, syncStateContext, type SyncPhase } from '../../sync/sync-state.ts';
+import { READ_ONLY_TEXT, syncStateContext, syncWords, type SyncPhase } from '../../sync/sync-state.ts';
 import { colour } from '../../ui/tokens.ts';
 
 const white = colour.white.cssText;
@@ -35,7 +38,10 @@ export class SyncStatus extends LitElement {
     .status.red { color: ${colour.red}; }
     .status > span { color: ${colour.text}; }
     svg { flex: none; }
-    .detail, .read-only { margin: 0.4rem 0 0; }
+    /* On paper the sync status says nothing; read-only access still prints. */
+    @media print { [role='status'], .advice { display: none; } }
+    .detail, .read-only, .advice { margin: 0.4rem 0 0; max-width: 40rem; }
+    .advice { color: ${colour.text}; }
     .read-only { border-left: 5px solid ${colour.secondary}; padding-left: 0.5rem; }
   `;
 
@@ -44,17 +50,20 @@ export class SyncStatus extends LitElement {
   override render(): TemplateResult {
     const state = this.#context.value;
     const look = state ? LOOK[state.phase] : undefined;
+    const words = state ? syncWords(state) : undefined;
+    const ended = state?.phase === 'access-ended';
     // The live region is always rendered, so the first status is announced as a change.
     return html`
       <div role="status" aria-live="polite" aria-atomic="true">
         ${state && look
           ? html`<p class="status ${look.tone}" data-phase=${state.phase}>
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${look.icon}</svg>
-                <span>${SYNC_TEXT[state.phase]}</span>
+                <span>${words?.headline}</span>
               </p>
-              ${state.phase === 'access-ended' && state.detail ? html`<p class="detail">${state.detail}</p>` : nothing}`
+              ${ended && words?.advice ? html`<p class="detail">${words.advice}</p>` : nothing}`
           : nothing}
       </div>
+      ${!ended && words?.advice ? html`<p class="advice">${words.advice}</p>` : nothing}
       ${state?.readOnly && state.phase !== 'access-ended' ? html`<p class="read-only">${READ_ONLY_TEXT}</p>` : nothing}
     `;
   }

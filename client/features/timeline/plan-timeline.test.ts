@@ -334,7 +334,7 @@ describe('<plan-timeline> live from the open plan', () => {
 
   it('shows the demo plan in the plan page below the PPM record, with done, late, due soon, overdue and conflicting items', async () => {
     const { demoPlan } = await import('../../testing/demo-plan.ts');
-    await import('../../app/elements.ts');
+    await import('../../app/workspace-elements.ts');
     const app = document.createElement('plan-view');
     await provide(app, { plan: demoPlan() });
     const children = [...app.shadowRoot!.children].map((c) => c.localName);

@@ -4,7 +4,7 @@
  * feeds, with their feed key. The feeds themselves (`GET /api/calendar.ics`,
  * `GET /api/children/:id/calendar.ics`) answer iCalendar text, not JSON.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CalendarUrlReply = z.object({
   /** The feed of every child the user may read. */

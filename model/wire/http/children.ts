@@ -4,7 +4,7 @@
  * `GET /api/children/:id` ({@link ChildReply}), `POST /api/children/import` (an exported
  * plan, answered by {@link CreatedChildReply}).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { controlCharacterMessage, hasControlCharacters } from '../limits.ts';
 
 export const Rating = z.enum(['red', 'amber', 'green']);

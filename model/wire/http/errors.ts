@@ -3,7 +3,7 @@
  * act on. Statuses: 400 bad body or query, 401 not signed in, 403 not allowed, 404 no such
  * thing or no access to it, 405, 409 cannot be done in this state, 413, 415, 429, 500.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ErrorReply = z.object({
   /** E.g. `bad-credentials`, `too-many-attempts`, `token-expired`, `not-found`, `forbidden`. */

@@ -4,7 +4,7 @@
  * with an administrator's bearer token the whole {@link HealthReply}: whether the server can
  * save, which documents have changes not yet on disk, how many documents and connections it holds.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthReply = z.object({
   /** `degraded` while storage fails or changes wait to be saved. */

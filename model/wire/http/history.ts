@@ -3,7 +3,7 @@
  * answered by {@link HistoryReply}), read from the audit log, newest first; and the audit chain
  * check for administrators, `GET /api/audit/verify` ({@link AuditVerifyReply}).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The most entries one page of history holds. */
 export const MAX_HISTORY_PAGE = 1000;

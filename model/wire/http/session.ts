@@ -3,7 +3,7 @@
  * answer {@link SessionReply}; `GET /api/me` answers {@link MeReply};
  * `POST /api/session/sign-out-everywhere` answers {@link SignOutReply}.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -5,7 +5,7 @@
  * ({@link RestoreReply}), `DELETE .../versions/:vid` (administrators only, {@link DeletedVersionReply}).
  * `GET .../versions/:vid/minutes` answers HTML, not JSON.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasControlCharacters } from '../limits.ts';
 import { Person } from './history.ts';
 
