@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
-import { accessEndOfAuthFailure, accessEndOfClose } from './access-end.ts';
+import { accessEndOfAuthFailure, accessEndOfClose, refusalOfClose } from './access-end.ts';
 
 describe('access ends', () => {
   it('reads the named close codes 4401 to 4404', () => {
@@ -25,5 +25,14 @@ describe('access ends', () => {
     expect(accessEndOfAuthFailure('forbidden').kind).to.equal('access');
     expect(accessEndOfAuthFailure('something else')).to.deep.include({ kind: 'session', reason: 'something else' });
     expect(accessEndOfAuthFailure('__proto__').kind).to.equal('session');
+  });
+
+  it('tells the person when the server refused a change (4413, 4422, 4424, 4507), and nothing for other closes', () => {
+    expect(refusalOfClose(4507, 'plan-limit')).to.contain('size limits');
+    expect(refusalOfClose(1000, 'wrong-writer')).to.contain("another person's name");
+    expect(refusalOfClose(4422, '')).to.contain('does not fit this plan');
+    expect(refusalOfClose(4429, '')).to.equal(undefined);
+    expect(refusalOfClose(4401, '')).to.equal(undefined);
+    expect(accessEndOfClose(4507, 'plan-limit')).to.equal(undefined);
   });
 });

@@ -27,3 +27,13 @@ export function accessEndOfClose(code: number | undefined, reason: string | unde
 export function accessEndOfAuthFailure(reason: string): AccessEnd {
   return accessEndOfClose(undefined, reason) ?? { kind: 'session', reason, message: `The server refused this session (${reason}): sign in again.` };
 }
+
+/**
+ * What to tell the person when a close refused a change this device sent (`refusesChange` in
+ * the wire contract: not fitting the plan, another writer's name, past a size limit), or
+ * undefined for any other close. The connection still reconnects by itself.
+ */
+export function refusalOfClose(code: number | undefined, reason: string | undefined): string | undefined {
+  const close = closeOf(code, reason);
+  return close?.refusesChange ? close.message : undefined;
+}

@@ -16,7 +16,7 @@ import { META_ROOT } from '../../model/doc-spec.ts';
 import { openPlan, type OpenedPlan } from '../../model/open-plan.ts';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { planDocumentName } from '../../model/wire/index.ts';
-import { accessEndOfAuthFailure, accessEndOfClose } from './access-end.ts';
+import { accessEndOfAuthFailure, accessEndOfClose, refusalOfClose } from './access-end.ts';
 import { loadOf, type PlanLoad } from './plan-load.ts';
 import { initialState, nextState, syncStateOf, type PlanEvent, type PlanState, type SocketStatus } from './plan-state.ts';
 import type { SyncState } from './sync-state.ts';
@@ -111,6 +111,8 @@ export class PlanHandle {
       onAuthenticationFailed: ({ reason }) => this.#apply({ type: 'ended', end: accessEndOfAuthFailure(reason) }),
       onClose: ({ event }) => {
         const end = accessEndOfClose(event.code, event.reason);
+        const refusal = end ? undefined : refusalOfClose(event.code, event.reason);
+        if (refusal) this.#apply({ type: 'refused', message: refusal });
         this.#apply(end ? { type: 'ended', end } : { type: 'synced', synced: false, unsynced: 0 });
       },
     });

@@ -32,6 +32,19 @@ describe('plan handle states', () => {
     expect(syncStateOf(run([{ type: 'no-copy' }])).copy).to.equal('none');
   });
 
+  it('keeps the server\'s words when it refuses a change, until a change made after it is all stored', () => {
+    const saved = run([link('connected'), { type: 'synced', synced: true, unsynced: 0 }, { type: 'edited' }, { type: 'unsynced', unsynced: 1 }]);
+    const refused = run([{ type: 'refused', message: 'Too big.' }, { type: 'synced', synced: false, unsynced: 0 }], saved);
+    expect(syncStateOf(refused).refused).to.equal('Too big.');
+    // Reconnected and synced again, but nothing changed since: the refused change is still here, and so is the alert.
+    const again = run([link('connected', true, 0)], refused);
+    expect(syncStateOf(again)).to.include({ phase: 'saved', refused: 'Too big.' });
+    // The person changes what they wrote and it is all stored: the refusal is over.
+    const mended = run([{ type: 'edited' }, { type: 'unsynced', unsynced: 1 }, { type: 'unsynced', unsynced: 0 }], again);
+    expect(syncStateOf(mended).refused).to.equal(undefined);
+    expect(syncStateOf(mended).phase).to.equal('saved');
+  });
+
   it('is offline when the socket drops or the browser is offline, and stays offline while reconnecting', () => {
     const dropped = run([link('connected', true), link('disconnected')]);
     expect(syncStateOf(dropped).phase).to.equal('offline');

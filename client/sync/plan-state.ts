@@ -24,6 +24,9 @@
  *   offline ──socket open again──▶ connected (synced, if the provider already is)
  * ```
  * `offline` stays `offline` while the socket tries again (it does not go back to `connecting`).
+ * `refused` holds the server's words when it refused a change this device sent (a close that
+ * `refusesChange`): kept until every change is acknowledged after a later edit, so the person is
+ * told why the plan does not say "Stored on the server" and what to do.
  * From the link the sync phase follows: `synced` with unacknowledged changes is `saving`,
  * with none `saved` (the server acknowledges only what is on its disk).
  */
@@ -58,6 +61,8 @@ export interface PlanState {
   /** Changes made here (one per transaction) since the server last acknowledged everything. */
   readonly pending: number;
   readonly copy: LocalCopy;
+  /** Why the server last refused a change sent from here, and whether the person has changed the plan since. */
+  readonly refused?: { readonly message: string; readonly editedSince: boolean };
 }
 
 /** What the socket says of itself (Hocuspocus `WebSocketStatus` values). */
@@ -78,6 +83,8 @@ export type PlanEvent =
   | { readonly type: 'unsynced'; readonly unsynced: number }
   | { readonly type: 'authenticated'; readonly readOnly: boolean }
   | { readonly type: 'ended'; readonly end: AccessEnd }
+  /** The server refused a change sent from here and closed the connection, with what to tell the person. */
+  | { readonly type: 'refused'; readonly message: string }
   | { readonly type: 'closed' };
 
 /** The state a handle starts in. */
@@ -99,7 +106,9 @@ export function nextState(state: PlanState, event: PlanEvent): PlanState {
     case 'no-copy':
       return state.copy === 'none' ? state : { ...state, copy: 'none' };
     case 'edited':
-      return { ...state, pending: state.pending + 1 };
+      return { ...state, pending: state.pending + 1, ...(state.refused ? { refused: { message: state.refused.message, editedSince: true } } : {}) };
+    case 'refused':
+      return { ...state, refused: { message: event.message, editedSince: false } };
     case 'opened':
       return doc.name === 'loading' ? { ...state, doc: { name: 'ready', open: event.open } } : state;
     case 'unopenable':
@@ -131,14 +140,21 @@ function linkAfter(link: Link, event: { socket: SocketStatus; online: boolean; s
 /** The state with `link`; everything made here is on the server once it acknowledged all. */
 function withLink(state: PlanState, link: Link): PlanState {
   const same = link.name === state.link.name && (link.name !== 'synced' || link.unsynced === (state.link as { unsynced: number }).unsynced);
-  const pending = link.name === 'synced' && link.unsynced === 0 ? 0 : state.pending;
-  return same && pending === state.pending ? state : { ...state, link, pending };
+  const stored = link.name === 'synced' && link.unsynced === 0;
+  const pending = stored ? 0 : state.pending;
+  // A refusal is over once a change made after it is all on the server.
+  const refused = stored && state.refused?.editedSince ? undefined : state.refused;
+  if (same && pending === state.pending && refused === state.refused) return state;
+  const next = { ...state, link, pending };
+  if (refused) return { ...next, refused };
+  delete (next as { refused?: unknown }).refused;
+  return next;
 }
 
 /** The sync status a state shows. */
 export function syncStateOf(state: PlanState): SyncState {
   if (state.doc.name === 'ended') return { phase: 'access-ended', readOnly: state.readOnly, detail: state.doc.end.message };
-  return { phase: phaseOf(state.link), readOnly: state.readOnly, pending: state.pending, copy: state.copy };
+  return { phase: phaseOf(state.link), readOnly: state.readOnly, pending: state.pending, copy: state.copy, ...(state.refused ? { refused: state.refused.message } : {}) };
 }
 
 function phaseOf(link: Link): SyncPhase {

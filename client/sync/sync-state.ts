@@ -24,6 +24,8 @@ export interface SyncState {
   readonly pending?: number;
   /** Whether this device keeps a copy of the plan. */
   readonly copy?: 'unknown' | 'kept' | 'none';
+  /** The server refused a change sent from here: what it said (shown as an alert until resolved). */
+  readonly refused?: string;
 }
 
 /**
@@ -57,6 +59,8 @@ export function syncWords(state: SyncState): SyncWords {
   const pending = state.pending ?? 0;
   const noCopy = state.copy === 'none';
   const unsaved = 'This browser is not keeping a copy on this device (a private window, or storage is full): keep this page open until it says Stored on the server.';
+  // A refused change is not on the server whatever the link says; the alert beside says why.
+  if (state.refused && state.phase !== 'offline' && state.phase !== 'access-ended') return { headline: 'Your last change was not stored' };
   switch (state.phase) {
     case 'offline':
       if (noCopy) return { headline: 'Offline: changes are not kept on this device', advice: `${pending > 0 ? `${changes(pending)} not yet sent. ` : ''}Keep this page open until the connection is back; closing it loses them.` };

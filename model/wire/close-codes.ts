@@ -8,6 +8,10 @@
  * - `access`: this plan is closed to them (its copy on the device is removed);
  * - `retry`: the connection may simply reconnect (the provider does so by itself).
  *
+ * `refusesChange`: the close refused a change this client sent (it does not fit the plan, names
+ * another writer, or would pass a size limit): the plan on the server is unchanged, and the
+ * client must tell the person with `message` (a reconnection sends the same change again).
+ *
  * `wrongWriter` (4424): an update added a value naming a writer other than the signed-in
  * person, or a time beyond the allowed clock skew (the server's update checks).
  *
@@ -21,6 +25,8 @@ export interface CloseCode {
   /** The name sent as the close reason. */
   readonly reason: string;
   readonly ends: 'session' | 'access' | 'retry';
+  /** The close refused a change this client sent; the person must be told (see above). */
+  readonly refusesChange?: true;
   /** What to tell the person, in plain words. */
   readonly message: string;
 }
@@ -41,17 +47,25 @@ export const CLOSE = {
     message: 'The server has no plan for this child. Go back to your caseload and choose the child again.',
   },
   authTimeout: { code: 4408, reason: 'authentication-timeout', ends: 'retry', message: 'The connection took too long to sign in; connecting again.' },
-  tooLarge: { code: 4413, reason: 'message-too-large', ends: 'retry', message: 'A change was too large for the server to accept; connecting again.' },
+  tooLarge: {
+    code: 4413,
+    reason: 'message-too-large',
+    ends: 'retry',
+    refusesChange: true,
+    message: 'A change was too large for the server to accept; the plan on the server is unchanged.',
+  },
   invalidUpdate: {
     code: 4422,
     reason: 'invalid-update',
     ends: 'retry',
+    refusesChange: true,
     message: 'The server refused a change that does not fit this plan; the plan on the server is unchanged.',
   },
   wrongWriter: {
     code: 4424,
     reason: 'wrong-writer',
     ends: 'retry',
+    refusesChange: true,
     message:
       "The server refused a change written in another person's name or dated in the future; the plan on the server is unchanged. Check that this device's date and time are right.",
   },
@@ -59,6 +73,7 @@ export const CLOSE = {
     code: 4507,
     reason: 'plan-limit',
     ends: 'retry',
+    refusesChange: true,
     message:
       "The server refused a change that would take this plan past one of its size limits (a text field's length, a table's rows or the plan's whole size); the plan on the server is unchanged. Shorten the text, or ask an administrator.",
   },

@@ -51,6 +51,14 @@ describe('<sync-status>', () => {
     expect(shadowText(region(el))).to.equal("Access ended You do not have access to this child's plan.");
   });
 
+  it('says in an alert why the server refused a change, and never "Stored on the server" meanwhile', async () => {
+    const el = await mount({ phase: 'saved', readOnly: false, refused: 'The server refused a change that would take this plan past one of its size limits.' });
+    expect(shadowText(region(el))).to.equal('Your last change was not stored');
+    const alert = el.shadowRoot!.querySelector('[role=alert]')!;
+    expect(shadowText(alert)).to.contain('past one of its size limits');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('says in words when access is read only, outside the live region', async () => {
     const el = await mount({ phase: 'saved', readOnly: true });
     expect(shadowText(el.shadowRoot!.querySelector('.read-only')!)).to.equal(READ_ONLY_TEXT);

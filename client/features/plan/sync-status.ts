@@ -43,6 +43,8 @@ export class SyncStatus extends LitElement {
     .detail, .read-only, .advice { margin: 0.4rem 0 0; max-width: 40rem; }
     .advice { color: ${colour.text}; }
     .read-only { border-left: 5px solid ${colour.secondary}; padding-left: 0.5rem; }
+    .refused { border-left: 5px solid ${colour.red}; padding-left: 0.5rem; margin-top: 0.4rem; max-width: 40rem; }
+    .refused p { margin: 0.2rem 0; }
   `;
 
   readonly #context = new ContextConsumer(this, { context: syncStateContext, subscribe: true });
@@ -64,6 +66,12 @@ export class SyncStatus extends LitElement {
           : nothing}
       </div>
       ${!ended && words?.advice ? html`<p class="advice">${words.advice}</p>` : nothing}
+      ${!ended && state?.refused
+        ? html`<div class="refused" role="alert">
+            <p><strong>The server did not store your last change.</strong> ${state.refused}</p>
+            <p>Your other changes are safe. Undo or change what you last wrote, and the plan is stored again.</p>
+          </div>`
+        : nothing}
       ${state?.readOnly && state.phase !== 'access-ended' ? html`<p class="read-only">${READ_ONLY_TEXT}</p>` : nothing}
     `;
   }
