@@ -4,9 +4,11 @@
  * shows one of three pages, each with one `h1` and its own document title:
  * - signed out: the sign-in form, with why the person was signed out when they were;
  * - signed in, at `/`: the caseload, loaded from the server;
- * - signed in, at `/children/<id>`: that child's plan, open live (`<plan-view>`), with a
- *   "Back to caseload" link; only a child in the person's caseload is opened. The plan is
- *   opened here (`OpenPlanController`) and provided to the page's elements as contexts.
+ * - signed in, at `/children/<id>[/<section>[/<meetingId>]]`: that child's workspace, open live
+ *   (`<workspace-page>`), at the part the address names, with a "Back to caseload" link; only a
+ *   child in the person's caseload is opened, and its restricted part is offered only when the
+ *   caseload says the person's grant covers it. The plan is opened here (`OpenPlanController`)
+ *   and provided to the page's elements as contexts.
  * It registers every element its pages use, including those one feature shows inside another
  * by tag name (the timeline inside the plan page).
  * When the page changes the keyboard focus moves to the new page's heading, so screen reader
@@ -17,6 +19,7 @@ import { CaseloadController } from '../features/caseload/caseload-controller.ts'
 import { isPlainClick } from '../ui/plain-click.ts';
 import { OpenPlanController } from './open-plan-controller.ts';
 import { RouteController } from './route-controller.ts';
+import type { WorkspaceSection } from '../session/routes.ts';
 import type { Session, SessionStore } from '../session/session-store.ts';
 import { SessionController } from '../session/session-controller.ts';
 import './elements.ts';
@@ -82,7 +85,7 @@ export class AppRoot extends LitElement {
     if (previous === undefined) return;
     // Back from a plan (link or the browser's Back button): show fresh ratings.
     if (key === 'caseload' && previous.startsWith('plan:')) void this.#caseload.load();
-    const planView = this.shadowRoot?.querySelector('plan-view');
+    const planView = this.shadowRoot?.querySelector('workspace-page');
     if (planView) void planView.focusHeading();
     else this.shadowRoot?.querySelector('h1')?.focus();
   }
@@ -133,11 +136,20 @@ export class AppRoot extends LitElement {
   #planPage(childId: string): TemplateResult {
     const child = this.#caseload.find(childId);
     if (child) {
-      return html`<plan-view
+      const route = this.#routes.route;
+      const section = route.page === 'plan' ? route.section : undefined;
+      const meetingId = route.page === 'plan' ? route.meetingId : undefined;
+      return html`<workspace-page
         child-name=${child.name}
+        child-id=${child.childId}
+        section=${section ?? 'details'}
+        meeting-id=${meetingId ?? ''}
+        ?restricted=${child.restricted}
         @back-to-caseload=${() => this.#showCaseload()}
+        @workspace-navigate=${(e: CustomEvent<{ section: WorkspaceSection; meetingId?: string }>) =>
+          this.#routes.navigate({ page: 'plan', childId: child.childId, section: e.detail.section, ...(e.detail.meetingId ? { meetingId: e.detail.meetingId } : {}) })}
         @plan-title=${(e: CustomEvent<string>) => this.#setPlanTitle(child.childId, e.detail)}
-      ></plan-view>`;
+      ></workspace-page>`;
     }
     const loading = this.#caseload.caseload === undefined && this.#caseload.error === undefined;
     return html`
