@@ -338,7 +338,7 @@ describe('<plan-timeline> live from the open plan', () => {
     const app = document.createElement('workspace-page');
     app.section = 'timeline';
     await provide(app, { plan: demoPlan() });
-    const el = app.shadowRoot!.querySelector('.part plan-timeline')!;
+    const el = app.shadowRoot!.querySelector<PlanTimeline>('.part plan-timeline')!;
     el.today = '2026-11-24';
     await el.updateComplete;
     const statuses = new Set([...root(el).querySelectorAll('tr[data-key] .status-label')].map((s) => squash(s.textContent)));
