@@ -17,7 +17,10 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { CaseloadController } from '../features/caseload/caseload-controller.ts';
 import { isPlainClick } from '../ui/plain-click.ts';
+import { templates as shippedTemplates } from '../../templates/index.ts';
+import { PlanRepo } from '../sync/plan-repo.ts';
 import { OpenPlanController } from './open-plan-controller.ts';
+import { RestrictedController } from './restricted-controller.ts';
 import { RouteController } from './route-controller.ts';
 import type { WorkspaceSection } from '../session/routes.ts';
 import type { Session, SessionStore } from '../session/session-store.ts';
@@ -61,12 +64,20 @@ export class AppRoot extends LitElement {
     super();
     this.#session = new SessionController(this, store);
     this.#caseload = new CaseloadController(this, this.#session.store);
+    // One socket for the plan and its restricted part.
+    const repo = new PlanRepo({ templates: shippedTemplates });
     // Opens the plan of the page's child and provides it, its load and sync state, as contexts.
     new OpenPlanController(this, this.#session.store, () => {
       const route = this.#routes.route;
       const child = route.page === 'plan' ? this.#caseload.find(route.childId) : undefined;
       return child ? { childId: child.childId, readOnly: child.access === 'read' } : {};
-    });
+    }, repo);
+    // The restricted part: only while its section is shown, and only with a grant that covers it.
+    new RestrictedController(this, this.#session.store, () => {
+      const route = this.#routes.route;
+      const child = route.page === 'plan' && route.section === 'restricted' ? this.#caseload.find(route.childId) : undefined;
+      return child?.restricted ? { childId: child.childId } : {};
+    }, repo);
   }
 
   override render(): TemplateResult {

@@ -12,6 +12,7 @@ import type { PlanForms } from '../../model/plan-spec.ts';
 import { openPlanContext, type OpenPlan } from '../binding/open-plan-context.ts';
 import { sessionContext, type SessionState } from '../session/session-context.ts';
 import { planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
+import { restrictedContext, type RestrictedState } from '../sync/restricted-state.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
 
 /** The open plan of a test's `Plan`, with the forms it was made from. */
@@ -27,6 +28,7 @@ export interface TestContextValues {
   readonly load?: PlanLoad | undefined;
   readonly sync?: SyncState | undefined;
   readonly session?: SessionState | undefined;
+  readonly restricted?: RestrictedState | undefined;
 }
 
 /** Provides the page root's contexts to the elements inside it. */
@@ -35,6 +37,15 @@ export class TestContexts extends HTMLElement {
   readonly #load = new ContextProvider(this, { context: planLoadContext, initialValue: undefined });
   readonly #sync = new ContextProvider(this, { context: syncStateContext, initialValue: undefined });
   readonly #session = new ContextProvider(this, { context: sessionContext, initialValue: undefined });
+  readonly #restricted = new ContextProvider(this, { context: restrictedContext, initialValue: undefined });
+
+  /** The restricted part, provided to `restrictedContext`. */
+  get restricted(): RestrictedState | undefined {
+    return this.#restricted.value;
+  }
+  set restricted(value: RestrictedState | undefined) {
+    this.#restricted.setValue(value);
+  }
 
   /** The open plan, provided to `openPlanContext`. */
   get plan(): OpenPlan | undefined {
@@ -81,6 +92,7 @@ export async function provide<T extends HTMLElement>(child: T, values: TestConte
   host.load = values.load;
   host.sync = values.sync;
   host.session = values.session;
+  host.restricted = values.restricted;
   host.append(child);
   document.body.append(host);
   await (child as T & { updateComplete?: Promise<unknown> }).updateComplete;

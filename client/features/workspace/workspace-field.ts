@@ -28,6 +28,8 @@ export interface FieldPlace {
   readonly readOnly: boolean;
   /** Label only for screen readers (a table cell whose column header says it). */
   readonly hideLabel?: boolean;
+  /** Fire no `field-focus` / `field-blur` (the restricted part: where a person is stays out of the plan's presence). */
+  readonly quiet?: boolean;
 }
 
 function announce(target: EventTarget, type: 'field-focus' | 'field-blur', path: string, rowId: string | undefined): void {
@@ -48,8 +50,12 @@ export function workspaceField(field: FieldSpec, record: RecordView, place: Fiel
   const label = place.label ?? field.label;
   const labelEl = html`<label for=${id} class=${place.hideLabel ? 'visually-hidden' : ''}>${label}</label>`;
   const on = {
-    focus: (e: Event) => announce(e.target!, 'field-focus', path, place.rowId),
-    blur: (e: Event) => announce(e.target!, 'field-blur', path, place.rowId),
+    focus: (e: Event) => {
+      if (!place.quiet) announce(e.target!, 'field-focus', path, place.rowId);
+    },
+    blur: (e: Event) => {
+      if (!place.quiet) announce(e.target!, 'field-blur', path, place.rowId);
+    },
   };
   if (field.kind === 'text') {
     const text = record.text(field.id).toString();
