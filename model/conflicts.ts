@@ -4,7 +4,7 @@
  * person with edit access can go to each and resolve it by choosing one (a new write).
  *
  * A field's `path` is where the page shows it: `<part>/<recordId>/<fieldId>` for a field of a
- * record (`part` is `child`, `ppm`, `contingency`, `introduction`, `roles` or `pathway`, as the
+ * record (`part` is `child`, `ppm`, `contingency`, `introduction`, `roles`, `pathway` or `assurance`, as the
  * form parts and `data-field-path` name them), and `<part>/<recordId>/<tableId>/<rowId>/<columnId>`
  * for a cell of a table row. `label` says the same in the words people use.
  */
@@ -33,6 +33,7 @@ export function openConflicts(plan: Plan): OpenConflict[] {
   collect(plan.introduction, 'introduction', 'Introduction plan', out);
   collect(plan.record('roles'), 'roles', 'Roles and responsibilities', out);
   collect(plan.pathway, 'pathway', 'Pathway and stages', out);
+  for (const answer of plan.assurance.rows()) collect(answer, 'assurance', `Answer to ${String(answer.value('item') ?? 'an item')}`, out);
   return out;
 }
 

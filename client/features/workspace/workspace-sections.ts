@@ -47,6 +47,7 @@ export function sectionOfPath(path: string): { section: WorkspaceSection; meetin
     case 'roles':
       return { section: part };
     case 'pathway':
+    case 'assurance':
       return { section: 'stages' };
     default:
       return { section: 'details' };

@@ -6,7 +6,8 @@
  * record (DESIGN decision 8). Any other stage lists its records from the stage table (date, who
  * recorded it, from the date's register entry, so the authenticated writer, and a note) and,
  * for a person with edit access, a small form to record it (`Plan.recordStage`, written as the
- * signed-in person). A plan with no pathway chosen lets an editor choose one.
+ * signed-in person). A plan with no pathway chosen lets an editor choose one. Below the stages,
+ * the task lists and checklists the pathway uses (`<workspace-assurance>`).
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Plan } from '../../../model/plan.ts';
@@ -18,6 +19,7 @@ import { pathOf } from '../../session/routes.ts';
 import { isPlainClick } from '../../ui/plain-click.ts';
 import { colour, space } from '../../ui/tokens.ts';
 import { meetingsByDate } from './workspace-meetings.ts';
+import './workspace-assurance.ts';
 import { PartContexts } from './workspace-part.ts';
 import { workspaceStyles } from './workspace-styles.ts';
 import type { WorkspaceTarget } from './workspace-sections.ts';
@@ -82,6 +84,7 @@ export class WorkspaceStages extends LitElement {
         <thead><tr><th scope="col">Stage</th><th scope="col">Record</th></tr></thead>
         <tbody>${pathway.stages.map((s) => html`<tr><th scope="row"><span class="stage-title">${s.title}</span>${s.owner ? html`<span class="stage-owner">Led by ${s.owner}</span>` : nothing}</th><td>${this.#record(plan, s)}</td></tr>`)}</tbody>
       </table>
+      <workspace-assurance></workspace-assurance>
     `;
   }
 
