@@ -38,7 +38,7 @@ export const SIGNED_OUT_NOTICE = 'You have signed out.';
 /** `<app-root>`: the page root; see the file's comment for the pages it shows. */
 export class AppRoot extends LitElement {
   static override styles = [css`
-    :host { display: block; max-width: 72rem; color: ${colour.text}; }
+    :host { display: block; max-width: 100rem; color: ${colour.text}; }
     h1 { font-size: 2rem; margin: 0 0 0.75rem; }
     h1:focus { outline: none; }
     .account { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; margin: 0 0 1.5rem; padding: 0 0 0.5rem; border-bottom: 1px solid ${colour.border}; }

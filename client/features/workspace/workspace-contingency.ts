@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { pathwayOf } from '../../../model/timeline/of-plan.ts';
 import { citeSource, templates as shippedTemplates } from '../../../templates/index.ts';
 import '../../forms/plan-form.ts';
-import { PartContexts } from './workspace-part.ts';
+import { formContents, PartContexts } from './workspace-part.ts';
 import { workspaceStyles } from './workspace-styles.ts';
 import { colour, space } from '../../ui/tokens.ts';
 
@@ -37,7 +37,7 @@ export class WorkspaceContingency extends LitElement {
     return html`
       <h2 tabindex="-1">Contingency plan</h2>
       <div class="beside">
-        <div><plan-form form-part="contingency"></plan-form></div>
+        <div>${formContents(this, open.forms.contingency.sections)}<plan-form form-part="contingency"></plan-form></div>
         ${ordered.length === 0
           ? nothing
           : html`<aside aria-labelledby="options-title">

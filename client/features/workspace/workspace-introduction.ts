@@ -17,7 +17,7 @@ import { formatValue } from '../../../model/words.ts';
 import { citeSource, templates as shippedTemplates } from '../../../templates/index.ts';
 import '../../forms/plan-form.ts';
 import { colour, space } from '../../ui/tokens.ts';
-import { PartContexts } from './workspace-part.ts';
+import { formContents, PartContexts } from './workspace-part.ts';
 import { STATUS_WORDS } from './workspace-status.ts';
 import { workspaceStyles } from './workspace-styles.ts';
 
@@ -49,8 +49,9 @@ export class WorkspaceIntroduction extends LitElement {
   }
 
   override render(): TemplateResult {
-    const plan = this.#ctx.plan;
-    if (!plan) return html`<p class="empty" role="status">No plan is open.</p>`;
+    const open = this.#ctx.open;
+    const plan = open?.plan;
+    if (!open || !plan) return html`<p class="empty" role="status">No plan is open.</p>`;
     let checks: readonly IntroductionCheck[] = [];
     try {
       checks = timelineOfPlan(plan, shippedTemplates, this.today)?.introduction ?? [];
@@ -60,7 +61,7 @@ export class WorkspaceIntroduction extends LitElement {
     return html`
       <h2 tabindex="-1">Introduction plan</h2>
       <div class="beside">
-        <div><plan-form form-part="introduction"></plan-form></div>
+        <div>${formContents(this, open.forms.introduction.sections)}<plan-form form-part="introduction"></plan-form></div>
         <aside aria-labelledby="checks-title">
           <h3 id="checks-title">Checks on the dates</h3>
           ${checks.length === 0

@@ -8,7 +8,7 @@
  *
  * Fires `workspace-navigate` with `{ section: 'meetings', meetingId }` to open a meeting.
  */
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Plan } from '../../../model/plan.ts';
 import type { RecordView } from '../../../model/record-view.ts';
 import { startMeeting } from '../../../model/start-meeting.ts';
@@ -48,7 +48,7 @@ export class WorkspaceMeetings extends LitElement {
     meetingId: { type: String, attribute: 'meeting-id' },
   };
 
-  static override styles = workspaceStyles;
+  static override styles = [workspaceStyles, css`table.meetings { width: auto; min-width: 30rem; }`];
 
   declare childId: string;
   /** The meeting to show; the latest when empty. */
@@ -86,7 +86,7 @@ export class WorkspaceMeetings extends LitElement {
         : html`<button type="button" class="button" @click=${() => this.#start(plan)}>Start a new meeting</button>`}
       ${listed.length === 0
         ? html`<p class="empty">No meeting has been recorded for this child yet.</p>`
-        : html`<table>
+        : html`<table class="meetings">
             <caption>Every meeting, latest first</caption>
             <thead><tr><th scope="col">Meeting</th><th scope="col">Number</th></tr></thead>
             <tbody>

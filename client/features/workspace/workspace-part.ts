@@ -44,12 +44,15 @@ export interface ContentsEntry {
   readonly title: string;
 }
 
-/** An in-page contents list whose links scroll to and focus their heading. */
-export function contentsList(host: LitElement, entries: readonly ContentsEntry[], title = 'On this page'): TemplateResult {
+/**
+ * An in-page contents list whose links scroll to and focus their heading: by default a heading
+ * of `host`'s own shadow root; `find` looks elsewhere (inside the `<plan-form>` of the part).
+ */
+export function contentsList(host: LitElement, entries: readonly ContentsEntry[], title = 'On this page', find?: (id: string) => HTMLElement | null | undefined): TemplateResult {
   const go = (e: MouseEvent, id: string): void => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    const target = host.shadowRoot?.getElementById(id);
+    const target = find ? find(id) : host.shadowRoot?.getElementById(id);
     if (!target) return;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
@@ -59,4 +62,14 @@ export function contentsList(host: LitElement, entries: readonly ContentsEntry[]
     <h3>${title}</h3>
     <ul>${entries.map((e) => html`<li><a href=${`#${e.id}`} @click=${(ev: MouseEvent) => go(ev, e.id)}>${e.title}</a></li>`)}</ul>
   </nav>`;
+}
+
+/** The contents of a part laid out by `<plan-form>`: one entry per section of its template, found inside the form. */
+export function formContents(host: LitElement, sections: readonly { readonly id: string; readonly title: string }[]): TemplateResult {
+  return contentsList(
+    host,
+    sections.map((s) => ({ id: `section-${s.id}`, title: s.title })),
+    'On this page',
+    (id) => host.shadowRoot?.querySelector('plan-form')?.shadowRoot?.getElementById(id),
+  );
 }

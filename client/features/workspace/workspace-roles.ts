@@ -2,9 +2,10 @@
  * `<workspace-roles>`: the role/responsibility matrix of the child's plan (the `roles` table,
  * one row per role, pre-filled from the role matrix template when the plan was made): for each
  * role, who holds it for this child and their organisation, what the role is responsible for
- * and the items it shares or follows up with others. Each role is a headed group of labelled
- * controls writing through the model (`workspace-field.ts`), read-only as text for a person
- * without edit access; an in-page contents list leads to each role.
+ * and the items it shares or follows up with others (folded in a disclosure, so the matrix stays
+ * short). Each role is a headed group of labelled controls writing through the model
+ * (`workspace-field.ts`), read-only as text for a person without edit access; an in-page
+ * contents list leads to each role.
  */
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { colour, space } from '../../ui/tokens.ts';
@@ -17,7 +18,13 @@ export class WorkspaceRoles extends LitElement {
   static override styles = [
     workspaceStyles,
     css`
-      .role { border-top: 2px solid ${colour.border}; padding: ${space.s} 0 0; margin: 0 0 ${space.l}; }
+      .role { border-top: 2px solid ${colour.border}; padding: ${space.s} 0 0; margin: 0 0 ${space.m}; }
+      .role h3 { margin: 0 0 ${space.s}; }
+      .role .field { margin: 0 0 ${space.s}; }
+      .role details { margin: 0 0 ${space.s}; }
+      .role summary { cursor: pointer; color: ${colour.link}; min-height: 24px; }
+      .role textarea { min-height: 10rem; }
+      .contents ul { columns: 2; column-gap: ${space.xl}; }
       .who { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 ${space.l}; }
       .what { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 ${space.l}; }
       @media (max-width: 60rem) { .who, .what { grid-template-columns: minmax(0, 1fr); } }
@@ -49,10 +56,13 @@ export class WorkspaceRoles extends LitElement {
             ${workspaceField(col('holder'), row, place(`${titleOf(i)}: held by`))}
             ${workspaceField(col('organisation'), row, place(`${titleOf(i)}: organisation`))}
           </div>
-          <div class="what">
-            ${workspaceField(col('responsibilities'), row, place(`${titleOf(i)}: responsible for`))}
-            ${workspaceField(col('sharedItems'), row, place(`${titleOf(i)}: shared or follow-up items`))}
-          </div>
+          <details>
+            <summary>Responsibilities and shared or follow-up items<span class="visually-hidden">: ${titleOf(i)}</span></summary>
+            <div class="what">
+              ${workspaceField(col('responsibilities'), row, place(`${titleOf(i)}: responsible for`))}
+              ${workspaceField(col('sharedItems'), row, place(`${titleOf(i)}: shared or follow-up items`))}
+            </div>
+          </details>
         </section>`;
       })}
     `;

@@ -34,7 +34,8 @@ export const workspaceStyles = [
     .field { margin: 0 0 ${space.l}; }
     input, select, textarea { font: inherit; font-size: ${typeSize.body}; box-sizing: border-box; min-height: 2.5rem; padding: 0.3rem 0.4rem;
       border: 2px solid ${colour.text}; border-radius: 0; background: ${colour.white}; color: ${colour.text}; max-width: 100%; }
-    input[type='text'], textarea { width: 100%; }
+    input[type='text'] { width: 100%; max-width: 36rem; }
+    textarea { width: 100%; max-width: 45rem; }
     textarea { min-height: 4.5rem; resize: vertical; }
     input:focus, select:focus, textarea:focus { ${focusInput} }
     input[readonly], textarea[readonly] { border-color: ${colour.border}; background: ${colour.muted}; }
@@ -55,8 +56,8 @@ export const workspaceStyles = [
     .contents li { margin: 0 0 ${space.xs}; }
     .contents a { display: inline-block; min-height: 24px; }
     .beside { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: ${space.xl}; align-items: start; }
-    .beside > aside { border-top: 5px solid ${colour.link}; background: ${colour.panel}; padding: ${space.m}; }
+    .beside > aside { border-top: 5px solid ${colour.link}; background: ${colour.panel}; padding: ${space.m}; position: sticky; top: ${space.m}; }
     .beside > aside h3 { margin-top: 0; }
-    @media (max-width: 72rem) { .beside { grid-template-columns: minmax(0, 1fr); } }
+    @media (max-width: 72rem) { .beside { grid-template-columns: minmax(0, 1fr); } .beside > aside { position: static; } }
   `,
 ];
