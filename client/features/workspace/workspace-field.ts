@@ -24,6 +24,8 @@ export interface FieldPlace {
   readonly rowId?: string;
   /** The label shown (default: the field's own). */
   readonly label?: string;
+  /** Said before the label to screen readers only, where a heading shows it (a role's title). */
+  readonly context?: string;
   /** Shown as text, with no control. */
   readonly readOnly: boolean;
   /** Label only for screen readers (a table cell whose column header says it). */
@@ -47,7 +49,7 @@ function parsed(field: FieldSpec, raw: string): RegisterValue {
 export function workspaceField(field: FieldSpec, record: RecordView, place: FieldPlace): TemplateResult {
   const path = `${place.base}/${field.id}`;
   const id = `f-${place.rowId ?? ''}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const label = place.label ?? field.label;
+  const label = html`${place.context ? html`<span class="visually-hidden">${place.context}: </span>` : nothing}${place.label ?? field.label}`;
   const labelEl = html`<label for=${id} class=${place.hideLabel ? 'visually-hidden' : ''}>${label}</label>`;
   const on = {
     focus: (e: Event) => {

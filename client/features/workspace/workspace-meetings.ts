@@ -16,7 +16,7 @@ import { formatValue } from '../../../model/words.ts';
 import '../../forms/plan-form.ts';
 import { pathOf } from '../../session/routes.ts';
 import { isPlainClick } from '../../ui/plain-click.ts';
-import { PartContexts } from './workspace-part.ts';
+import { formContents, PartContexts } from './workspace-part.ts';
 import { workspaceStyles } from './workspace-styles.ts';
 
 /** A meeting as listed: its record, its place in the order added, its date (or ''). */
@@ -102,6 +102,7 @@ export class WorkspaceMeetings extends LitElement {
       ${chosen
         ? html`<article aria-labelledby="meeting-title">
             <h3 id="meeting-title" tabindex="-1" ?data-focus-first=${this.meetingId !== ''}>${meetingTitle(chosen)}</h3>
+            ${formContents(this, this.#ctx.open!.forms.ppm.sections)}
             <plan-form form-part="ppm" record-id=${chosen.meeting.id}></plan-form>
           </article>`
         : nothing}

@@ -68,6 +68,7 @@ export class WorkspacePage extends LitElement {
       details.conflicts ul { margin: ${space.s} 0 0; padding: ${space.s} ${space.m}; list-style: none; border-left: 5px solid ${colour.red}; background: ${colour.redBackground}; }
       details.conflicts li { margin: 0 0 ${space.s}; }
       .layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: ${space.xl}; align-items: start; }
+      nav { position: sticky; top: ${space.m}; }
       nav ul { list-style: none; margin: 0; padding: 0; }
       nav li { margin: 0; }
       nav a { display: block; padding: ${space.s} ${space.m}; border-left: 4px solid transparent; text-decoration: none; min-height: 24px; }
@@ -75,7 +76,7 @@ export class WorkspacePage extends LitElement {
       nav a[aria-current='page'] { border-left-color: ${colour.link}; background: ${colour.infoBackground}; font-weight: 700; color: ${colour.text}; }
       nav h2 { font-size: ${typeSize.body}; margin: 0 0 ${space.s}; }
       .read-only { border-left: 5px solid ${colour.text}; background: ${colour.panel}; }
-      @media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      @media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } nav { position: static; } }
       @media print { nav, .back, details.conflicts { display: none; } .layout { display: block; } }
     `,
   ];

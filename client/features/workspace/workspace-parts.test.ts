@@ -72,11 +72,11 @@ describe('<workspace-roles>', () => {
     const mine = await mount('workspace-roles', { plan: a, sync: EDIT });
     const theirs = await mount('workspace-roles', { plan: b, sync: EDIT });
     const title = a.plan.roles.rows()[0]!.value('role') as string;
-    change(labelled(sr(mine), `${title}: held by`), 'Ada Fictional');
+    change(labelled(sr(mine), `${title}: Held by`), 'Ada Fictional');
     await theirs.updateComplete;
-    expect(labelled(sr(theirs), `${title}: held by`).value).to.equal('Ada Fictional');
+    expect(labelled(sr(theirs), `${title}: Held by`).value).to.equal('Ada Fictional');
     expect(b.plan.roles.rows()[0]!.get('holder').current!.by).to.equal('Test: Ada Fictional (Social Worker)');
-    expect(labelled(sr(mine), `${title}: responsible for`).value).to.contain('•');
+    expect(labelled(sr(mine), `${title}: Responsible for`).value).to.contain('•');
     expect(await axeViolations(mine)).to.deep.equal([]);
   });
 

@@ -49,18 +49,18 @@ export class WorkspaceRoles extends LitElement {
       <p class="hint">Who holds each role for this child, and what each role is responsible for.</p>
       ${roles.length === 0 ? html`<p class="empty">This plan has no roles recorded.</p>` : contentsList(this, roles.map((r, i) => ({ id: `role-${r.id}`, title: titleOf(i) })), 'Roles')}
       ${roles.map((row, i) => {
-        const place = (label?: string) => ({ base: `roles/${recordId}/roles`, rowId: row.id, readOnly, ...(label ? { label } : {}) });
+        const place = (label: string) => ({ base: `roles/${recordId}/roles`, rowId: row.id, readOnly, label, context: titleOf(i) });
         return html`<section class="role" aria-labelledby=${`role-${row.id}`}>
           <h3 id=${`role-${row.id}`}>${titleOf(i)}</h3>
           <div class="who">
-            ${workspaceField(col('holder'), row, place(`${titleOf(i)}: held by`))}
-            ${workspaceField(col('organisation'), row, place(`${titleOf(i)}: organisation`))}
+            ${workspaceField(col('holder'), row, place('Held by'))}
+            ${workspaceField(col('organisation'), row, place('Organisation'))}
           </div>
           <details>
             <summary>Responsibilities and shared or follow-up items<span class="visually-hidden">: ${titleOf(i)}</span></summary>
             <div class="what">
-              ${workspaceField(col('responsibilities'), row, place(`${titleOf(i)}: responsible for`))}
-              ${workspaceField(col('sharedItems'), row, place(`${titleOf(i)}: shared or follow-up items`))}
+              ${workspaceField(col('responsibilities'), row, place('Responsible for'))}
+              ${workspaceField(col('sharedItems'), row, place('Shared or follow-up items'))}
             </div>
           </details>
         </section>`;
