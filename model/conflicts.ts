@@ -5,7 +5,7 @@
  *
  * A field's place is its **path**, `<part>/<recordId>/<fieldId>`, the same string the page puts
  * on the field's element as `data-field-path`: `part` is the plan's root (`child`, `ppms`,
- * `contingency`, `introduction`, `roles`, `pathway`), `recordId` the id of the record holding
+ * `contingency`, `introduction`, `roles`, `pathway`, `assurance`), `recordId` the id of the record holding
  * the field (a meeting's id for `ppms`), `fieldId` the field's id, or `<tableId>.<columnId>` for
  * a table cell, whose row is `rowId` (the element's `data-row-id`). So a cell is found by
  * `[data-field-path="ppms/m1/decisions.targetDate"][data-row-id="r2"]`.
@@ -14,6 +14,7 @@ import type { Plan } from './plan.ts';
 import type { PlanPart } from './plan-spec.ts';
 import type { RecordView } from './record-view.ts';
 import type { RegisterEntry } from './register.ts';
+import { formatValue } from './words.ts';
 
 /** One field in conflict. */
 export interface OpenConflict {
@@ -21,6 +22,8 @@ export interface OpenConflict {
   readonly path: string;
   /** The field's label as the template gives it (the column's label for a cell). */
   readonly label: string;
+  /** The record in words people use: "PPM of 3 November 2026", "Contingency plan", "Answer to …". */
+  readonly where: string;
   readonly part: PlanPart;
   /** The record holding the field or the table (a meeting's id for `ppms`). */
   readonly recordId: string;
@@ -46,16 +49,17 @@ export function cellPath(part: PlanPart, recordId: string, tableId: string, colu
 
 /**
  * Every open conflict of the plan, in reading order: the child's details, each meeting in the
- * order added, the contingency plan, the introduction plan, the role matrix and the pathway;
+ * order added, the contingency plan, the introduction plan, the role matrix, the pathway and
+ * the task list and checklist answers;
  * within a record its fields, then its tables row by row.
  */
 export function openConflicts(plan: Plan): OpenConflict[] {
   const found: OpenConflict[] = [];
-  const visit = (part: PlanPart, record: RecordView): void => {
+  const visit = (part: PlanPart, record: RecordView, where: string): void => {
     for (const field of record.spec.fields) {
       if (field.kind === 'text') continue;
       const conflict = conflictOf(record, field.id);
-      if (conflict) found.push({ path: fieldPath(part, record.id, field.id), label: field.label, part, recordId: record.id, fieldId: field.id, entries: conflict });
+      if (conflict) found.push({ path: fieldPath(part, record.id, field.id), label: field.label, where, part, recordId: record.id, fieldId: field.id, entries: conflict });
     }
     for (const table of record.spec.tables) {
       for (const row of record.table(table.id).rows()) {
@@ -64,17 +68,21 @@ export function openConflicts(plan: Plan): OpenConflict[] {
           const conflict = conflictOf(row, column.id);
           if (!conflict) continue;
           const fieldId = `${table.id}.${column.id}`;
-          found.push({ path: fieldPath(part, record.id, fieldId), label: column.label, part, recordId: record.id, fieldId, rowId: row.id, table: table.label, entries: conflict });
+          found.push({ path: fieldPath(part, record.id, fieldId), label: column.label, where, part, recordId: record.id, fieldId, rowId: row.id, table: table.label, entries: conflict });
         }
       }
     }
   };
-  visit('child', plan.child);
-  for (const meeting of plan.ppms.rows()) visit('ppms', meeting);
-  visit('contingency', plan.contingency);
-  visit('introduction', plan.introduction);
-  visit('roles', plan.record('roles'));
-  visit('pathway', plan.pathway);
+  visit('child', plan.child, "Child's details");
+  plan.ppms.rows().forEach((meeting, i) => {
+    const date = meeting.spec.fields.some((f) => f.id === 'meetingDate') ? meeting.value('meetingDate') : undefined;
+    visit('ppms', meeting, `PPM of ${date ? formatValue({ kind: 'date' }, date) : `meeting ${i + 1}`}`);
+  });
+  visit('contingency', plan.contingency, 'Contingency plan');
+  visit('introduction', plan.introduction, 'Introduction plan');
+  visit('roles', plan.record('roles'), 'Roles and responsibilities');
+  visit('pathway', plan.pathway, 'Pathway and stages');
+  for (const answer of plan.assurance.rows()) visit('assurance', answer, `Answer to ${String(answer.value('item') ?? 'an item')}`);
   return found;
 }
 

@@ -87,3 +87,18 @@ export const STAGES_TABLE: TableSpec = {
     { id: 'note', label: 'Note', kind: 'text' },
   ],
 };
+
+/** The answers a task list item or a checklist item takes (003 Appendices 7 and 8). */
+export const ASSURANCE_ANSWERS = ['Yes', 'No', 'Partly', 'Not applicable'] as const;
+
+/**
+ * One answer to one item of a task list or a quality-assurance checklist: which list (the
+ * template's id), which item (`<roleId>/<taskId>` or `<sectionId>/<itemId>`), the answer and a
+ * comment. Made by the person who first answers the item, whole (DESIGN decision 5).
+ */
+export const ASSURANCE_FIELDS: readonly FieldSpec[] = [
+  { id: 'list', label: 'List', kind: 'string' },
+  { id: 'item', label: 'Item', kind: 'string' },
+  { id: 'answer', label: 'Answer', kind: 'choice', options: [...ASSURANCE_ANSWERS] },
+  { id: 'comment', label: 'Comment or action required', kind: 'text' },
+];

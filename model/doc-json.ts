@@ -66,8 +66,9 @@ export function docJsonSchema(spec: DocSpec): z.ZodType<DocJson> {
   };
   for (const root of spec.roots) {
     const record = recordJsonSchema(root.record);
+    // A list may be left out (a plan exported before the list existed): it is empty.
     shape[root.name] = (root.kind === 'list'
-      ? z.array(record).max(PLAN_LIMITS.rowsPerTable).refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'record ids must be unique')
+      ? z.array(record).max(PLAN_LIMITS.rowsPerTable).refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'record ids must be unique').default([])
       : record
     ).describe(root.label);
   }

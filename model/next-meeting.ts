@@ -9,6 +9,7 @@
  * completed before this meeting's date. Recording its "Date completed" at the new meeting writes
  * the one row, so every later meeting, the timeline and the board see it done.
  */
+import { localToday } from './calendar/day.ts';
 import type { Plan } from './plan.ts';
 import type { RecordView, RowInput } from './record-view.ts';
 import { CORE_DECISIONS_TABLE_ID } from './core-fields.ts';
@@ -60,7 +61,8 @@ export function previousActions(plan: Plan, meetingId: string): PreviousAction[]
  * not completed). One transaction, one undo step. Throws RangeError for a bad value.
  */
 export function startNextMeeting(plan: Plan, values: RowInput = {}): { meetingId: string; carriedForward: PreviousAction[] } {
-  const meetingDate = values.meetingDate ?? plan.ctx.now().toISOString().slice(0, 10);
+  // The person's own day (the device's time zone), not the UTC date, which is yesterday's before 1 am in summer.
+  const meetingDate = values.meetingDate ?? localToday(plan.ctx.now());
   let meetingId = '';
   plan.transact(() => {
     meetingId = plan.addMeeting({ ...values, meetingDate });

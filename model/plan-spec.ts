@@ -5,7 +5,7 @@
  * matrix and the pathway record).
  */
 import type { DocSpec } from './doc-spec.ts';
-import { CORE_CHILD_FIELDS, CORE_PPM_FIELDS, ROLES_TABLE, STAGES_TABLE } from './core-fields.ts';
+import { ASSURANCE_FIELDS, CORE_CHILD_FIELDS, CORE_PPM_FIELDS, ROLES_TABLE, STAGES_TABLE } from './core-fields.ts';
 import { mergeFields, type RecordSpec } from './record-spec.ts';
 import type { FieldSpec, FormTemplate, TableSpec } from './template/form.ts';
 
@@ -17,7 +17,7 @@ export interface PlanForms {
 }
 
 /** Names of the roots of a plan document, in reading order. */
-export const PLAN_PARTS = ['child', 'ppms', 'contingency', 'introduction', 'roles', 'pathway'] as const;
+export const PLAN_PARTS = ['child', 'ppms', 'contingency', 'introduction', 'roles', 'pathway', 'assurance'] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
 /**
@@ -31,6 +31,7 @@ export const PLAN_PART_LABELS: Readonly<Record<PlanPart, string>> = {
   introduction: 'Introduction plan',
   roles: 'Roles and responsibilities',
   pathway: 'Pathway and stages',
+  assurance: 'Task list and checklist answers',
 };
 
 /** The field of the pathway record that holds the id of the pathway template the child is on. */
@@ -62,6 +63,8 @@ export function planSpec(forms: PlanForms): DocSpec {
       { name: 'introduction', label: PLAN_PART_LABELS.introduction, kind: 'record', record: formRecord(forms.introduction) },
       { name: 'roles', label: PLAN_PART_LABELS.roles, kind: 'record', record: { fields: [], tables: [ROLES_TABLE] } },
       { name: 'pathway', label: PLAN_PART_LABELS.pathway, kind: 'record', record: { fields: [PATHWAY_FIELD], tables: [STAGES_TABLE] } },
+      // A list, so a plan made before it existed has it empty: no upgrade needed.
+      { name: 'assurance', label: PLAN_PART_LABELS.assurance, kind: 'list', record: { fields: ASSURANCE_FIELDS, tables: [] } },
     ],
   };
 }

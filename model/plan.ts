@@ -124,6 +124,11 @@ export class Plan {
     return this.record('pathway');
   }
 
+  /** The answers to the task list and checklist items (`model/assurance.ts`), one record each. */
+  get assurance(): TableView {
+    return new TableView(this.doc.getArray('assurance'), rootOf(this.spec, 'assurance').record, this.ctx);
+  }
+
   /** The record of stages reached on the pathway. */
   get stages(): TableView {
     return this.pathway.table('stages');

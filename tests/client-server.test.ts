@@ -105,11 +105,13 @@ describe('the client on the real server', () => {
     expect(await axeViolations(page, 'serious')).toEqual([]);
   });
 
-  it("opens the child's plan: name, PPM record, timeline, and all changes saved", async () => {
+  it("opens the child's plan: name, details, timeline, and all changes saved", async () => {
     await page.getByRole('link', { name: 'Robin Fiction' }).click();
     await page.waitForURL(`${server.url}/children/${robin}`);
-    await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Fiction' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: "Child's details" }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Robin Fiction']);
+    await page.getByRole('navigation', { name: 'Parts of the plan' }).getByRole('link', { name: 'Timeline' }).click();
+    await page.waitForURL(`${server.url}/children/${robin}/timeline`);
     await page.getByRole('heading', { level: 2, name: 'Timeline: Permanence pathway: adoption' }).waitFor();
     await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
     expect(await syncStatus(page).getAttribute('aria-live')).toBe('polite');
@@ -137,7 +139,6 @@ describe('the client on the real server', () => {
       await colleague.saved();
 
       await page.getByRole('heading', { level: 1, name: 'Robin Renamed' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Renamed' }).waitFor();
       await expect.poll(async () => (await stage.textContent())?.trim(), WAIT).toMatch(/^Done/);
       await expect.poll(() => page.title(), WAIT).toBe('Robin Renamed – Permanence planning board');
       expect(await syncStatus(page).textContent()).toContain('Stored on the server');
@@ -150,7 +151,7 @@ describe('the client on the real server', () => {
   it('opens a plan by its address after a reload, still signed in', async () => {
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Robin Renamed' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Robin Renamed' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Timeline: Permanence pathway: adoption' }).waitFor();
     await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Stored on the server');
   });
 
@@ -167,7 +168,7 @@ describe('the client on the real server', () => {
   it('does not open a plan that is not in the caseload, even by its address', async () => {
     await page.goto(`${server.url}/children/${sasha}`, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Plan not available' }).waitFor();
-    expect(await page.locator('plan-view').count()).toBe(0);
+    expect(await page.locator('workspace-page').count()).toBe(0);
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(`child:${sasha}`);
   });
 
@@ -238,7 +239,7 @@ describe('read-only access, offline use and the end of access', () => {
       await page.getByRole('link', { name: 'Back to caseload' }).click();
       await page.getByText(/This is your caseload as last loaded/).waitFor();
       await page.getByRole('link', { name: /Robin/ }).click();
-      await page.getByRole('heading', { level: 2, name: /Permanence Planning Meeting: Robin/ }).waitFor();
+      await page.getByRole('heading', { level: 2, name: "Child's details" }).waitFor();
       expect(await syncStatus(page).textContent()).toContain('Offline: changes');
 
       await context.setOffline(false);
@@ -247,7 +248,7 @@ describe('read-only access, offline use and the end of access', () => {
       await server.app.records.revoke('jo.reader', robin);
       await expect.poll(() => syncStatus(page).textContent(), WAIT).toContain('Access ended');
       expect(await syncStatus(page).textContent()).toContain("You do not have access to this child's plan");
-      expect(await page.locator('ppm-record-view').count()).toBe(0);
+      expect(await page.locator('workspace-details').count()).toBe(0);
       // What the person may no longer see is not kept on the device.
       await expect.poll(async () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), WAIT).not.toContain(`child:${robin}`);
       await screenshot(page, 'client-server-8-access-ended');

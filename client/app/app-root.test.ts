@@ -69,7 +69,7 @@ describe('<app-root>', () => {
     expect(h1s(el)).to.deep.equal(['Sign in']);
     expect(document.title).to.equal('Sign in – Permanence planning board');
     expect(root(el).querySelector('sign-in-form')).to.exist;
-    expect(root(el).querySelector('caseload-list, plan-view')).to.equal(null);
+    expect(root(el).querySelector('caseload-list, workspace-page')).to.equal(null);
   });
 
   it('after signing in shows the caseload from the server, moves the focus to its heading and retitles the page', async () => {

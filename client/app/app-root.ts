@@ -4,9 +4,11 @@
  * shows one of three pages, each with one `h1` and its own document title:
  * - signed out: the sign-in form, with why the person was signed out when they were;
  * - signed in, at `/`: the caseload, loaded from the server;
- * - signed in, at `/children/<id>`: that child's plan, open live (`<plan-view>`), with a
- *   "Back to caseload" link; only a child in the person's caseload is opened. The plan is
- *   opened here (`OpenPlanController`) and provided to the page's elements as contexts.
+ * - signed in, at `/children/<id>[/<section>[/<meetingId>]]`: that child's workspace, open live
+ *   (`<workspace-page>`), at the part the address names, with a "Back to caseload" link; only a
+ *   child in the person's caseload is opened, and its restricted part is offered only when the
+ *   caseload says the person's grant covers it. The plan is opened here (`OpenPlanController`)
+ *   and provided to the page's elements as contexts.
  * It registers every element its pages use, including those one feature shows inside another
  * by tag name (the timeline inside the plan page).
  * When the page changes the keyboard focus moves to the new page's heading, so screen reader
@@ -15,8 +17,12 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { CaseloadController } from '../features/caseload/caseload-controller.ts';
 import { isPlainClick } from '../ui/plain-click.ts';
+import { templates as shippedTemplates } from '../../templates/index.ts';
+import { PlanRepo } from '../sync/plan-repo.ts';
 import { OpenPlanController } from './open-plan-controller.ts';
+import { RestrictedController } from './restricted-controller.ts';
 import { RouteController } from './route-controller.ts';
+import type { WorkspaceSection } from '../session/routes.ts';
 import type { Session, SessionStore } from '../session/session-store.ts';
 import { SessionController } from '../session/session-controller.ts';
 import './elements.ts';
@@ -32,7 +38,7 @@ export const SIGNED_OUT_NOTICE = 'You have signed out.';
 /** `<app-root>`: the page root; see the file's comment for the pages it shows. */
 export class AppRoot extends LitElement {
   static override styles = [css`
-    :host { display: block; max-width: 72rem; color: ${colour.text}; }
+    :host { display: block; max-width: 100rem; color: ${colour.text}; }
     h1 { font-size: 2rem; margin: 0 0 0.75rem; }
     h1:focus { outline: none; }
     .account { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; margin: 0 0 1.5rem; padding: 0 0 0.5rem; border-bottom: 1px solid ${colour.border}; }
@@ -58,12 +64,20 @@ export class AppRoot extends LitElement {
     super();
     this.#session = new SessionController(this, store);
     this.#caseload = new CaseloadController(this, this.#session.store);
+    // One socket for the plan and its restricted part.
+    const repo = new PlanRepo({ templates: shippedTemplates });
     // Opens the plan of the page's child and provides it, its load and sync state, as contexts.
     new OpenPlanController(this, this.#session.store, () => {
       const route = this.#routes.route;
       const child = route.page === 'plan' ? this.#caseload.find(route.childId) : undefined;
       return child ? { childId: child.childId, readOnly: child.access === 'read' } : {};
-    });
+    }, repo);
+    // The restricted part: only while its section is shown, and only with a grant that covers it.
+    new RestrictedController(this, this.#session.store, () => {
+      const route = this.#routes.route;
+      const child = route.page === 'plan' && route.section === 'restricted' ? this.#caseload.find(route.childId) : undefined;
+      return child?.restricted ? { childId: child.childId } : {};
+    }, repo);
   }
 
   override render(): TemplateResult {
@@ -82,9 +96,9 @@ export class AppRoot extends LitElement {
     if (previous === undefined) return;
     // Back from a plan (link or the browser's Back button): show fresh ratings.
     if (key === 'caseload' && previous.startsWith('plan:')) void this.#caseload.load();
-    const planView = this.shadowRoot?.querySelector('plan-view');
+    const planView = this.shadowRoot?.querySelector('workspace-page');
     // The plan's elements load with the plan (`plan-workspace.ts`): focus once it is defined.
-    if (planView) void customElements.whenDefined('plan-view').then(() => planView.focusHeading());
+    if (planView) void customElements.whenDefined('workspace-page').then(() => planView.focusHeading());
     else this.shadowRoot?.querySelector('h1')?.focus();
   }
 
@@ -134,11 +148,20 @@ export class AppRoot extends LitElement {
   #planPage(childId: string): TemplateResult {
     const child = this.#caseload.find(childId);
     if (child) {
-      return html`<plan-view
+      const route = this.#routes.route;
+      const section = route.page === 'plan' ? route.section : undefined;
+      const meetingId = route.page === 'plan' ? route.meetingId : undefined;
+      return html`<workspace-page
         child-name=${child.name}
+        child-id=${child.childId}
+        section=${section ?? 'details'}
+        meeting-id=${meetingId ?? ''}
+        ?restricted=${child.restricted}
         @back-to-caseload=${() => this.#showCaseload()}
+        @workspace-navigate=${(e: CustomEvent<{ section: WorkspaceSection; meetingId?: string }>) =>
+          this.#routes.navigate({ page: 'plan', childId: child.childId, section: e.detail.section, ...(e.detail.meetingId ? { meetingId: e.detail.meetingId } : {}) })}
         @plan-title=${(e: CustomEvent<string>) => this.#setPlanTitle(child.childId, e.detail)}
-      ></plan-view>`;
+      ></workspace-page>`;
     }
     const loading = this.#caseload.caseload === undefined && this.#caseload.error === undefined;
     return html`

@@ -4,7 +4,8 @@
  * own, so the sign-in page and the caseload do not wait for the plan's code. Element tests of a
  * page that shows another feature's element import it (or `elements.ts`, which loads both).
  */
-import '../features/plan/plan-view.ts';
+import '../features/workspace/workspace-page.ts';
+import '../features/plan/sync-status.ts';
 import '../features/timeline/plan-timeline.ts';
 import '../features/presence/plan-presence.ts';
 import '../binding/field-presence.ts';

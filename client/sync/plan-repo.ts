@@ -11,6 +11,7 @@
 import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { TemplateRegistry } from '../../model/template/registry.ts';
 import { PlanHandle, type PlanHandleOptions } from './plan-handle.ts';
+import { RestrictedHandle, type RestrictedHandleOptions } from './restricted-handle.ts';
 
 /** The collaboration endpoint of the server that served this page. */
 export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = globalThis.location): string {
@@ -33,6 +34,7 @@ export class PlanRepo {
   readonly #url: () => string;
   readonly #templates: TemplateRegistry;
   readonly #handles = new Set<PlanHandle>();
+  readonly #restricted = new Set<RestrictedHandle>();
   #socket: HocuspocusProviderWebsocket | undefined;
   readonly #onNetwork = (): void => {
     const socket = this.#socket;
@@ -52,14 +54,46 @@ export class PlanRepo {
 
   /** Opens a child's plan on the shared socket (made now if none is open). Close it with {@link close}. */
   open(options: OpenOptions): PlanHandle {
+    const handle = new PlanHandle({ ...options, socket: this.#shared(), templates: this.#templates });
+    this.#handles.add(handle);
+    return handle;
+  }
+
+  /**
+   * Opens a child's restricted part, its own document, on the shared socket. Only for a person
+   * whose grant covers it (the server refuses anyone else). Close it with {@link closeRestricted}.
+   */
+  openRestricted(options: Omit<RestrictedHandleOptions, 'socket'>): RestrictedHandle {
+    const handle = new RestrictedHandle({ ...options, socket: this.#shared() });
+    this.#restricted.add(handle);
+    return handle;
+  }
+
+  /** Closes a restricted part; closes the socket when nothing else is open. */
+  async closeRestricted(handle: RestrictedHandle): Promise<void> {
+    if (!this.#restricted.delete(handle)) return;
+    const closing = handle.close();
+    this.#closeSocketIfIdle();
+    await closing;
+  }
+
+  /** The shared socket, made now if none is open. */
+  #shared(): HocuspocusProviderWebsocket {
     if (!this.#socket) {
       this.#socket = new HocuspocusProviderWebsocket({ url: this.#url() });
       globalThis.addEventListener?.('online', this.#onNetwork);
       globalThis.addEventListener?.('offline', this.#onNetwork);
     }
-    const handle = new PlanHandle({ ...options, socket: this.#socket, templates: this.#templates });
-    this.#handles.add(handle);
-    return handle;
+    return this.#socket;
+  }
+
+  #closeSocketIfIdle(): void {
+    if (this.#handles.size === 0 && this.#restricted.size === 0 && this.#socket) {
+      globalThis.removeEventListener?.('online', this.#onNetwork);
+      globalThis.removeEventListener?.('offline', this.#onNetwork);
+      this.#socket.destroy();
+      this.#socket = undefined;
+    }
   }
 
   /**
@@ -69,12 +103,7 @@ export class PlanRepo {
   async close(handle: PlanHandle, forget = false): Promise<void> {
     if (!this.#handles.delete(handle)) return;
     const closing = handle.close(forget);
-    if (this.#handles.size === 0 && this.#socket) {
-      globalThis.removeEventListener?.('online', this.#onNetwork);
-      globalThis.removeEventListener?.('offline', this.#onNetwork);
-      this.#socket.destroy();
-      this.#socket = undefined;
-    }
+    this.#closeSocketIfIdle();
     await closing;
   }
 }

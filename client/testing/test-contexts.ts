@@ -13,6 +13,7 @@ import type { PlanForms } from '../../model/plan-spec.ts';
 import { openPlanContext, type OpenPlan } from '../binding/open-plan-context.ts';
 import { sessionContext, type SessionState } from '../session/session-context.ts';
 import { planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
+import { restrictedContext, type RestrictedState } from '../sync/restricted-state.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
 import { presenceContext, type FieldPresence } from '../binding/presence-context.ts';
 import { presentPeopleContext } from '../sync/people-context.ts';
@@ -33,6 +34,7 @@ export interface TestContextValues {
   readonly session?: SessionState | undefined;
   readonly people?: readonly PresentPerson[] | undefined;
   readonly presence?: FieldPresence | undefined;
+  readonly restricted?: RestrictedState | undefined;
 }
 
 /** Provides the page root's contexts to the elements inside it. */
@@ -58,6 +60,16 @@ export class TestContexts extends HTMLElement {
   }
   set presence(value: FieldPresence | undefined) {
     this.#presence.setValue(value);
+  }
+
+  readonly #restricted = new ContextProvider(this, { context: restrictedContext, initialValue: undefined });
+
+  /** The restricted part, provided to `restrictedContext`. */
+  get restricted(): RestrictedState | undefined {
+    return this.#restricted.value;
+  }
+  set restricted(value: RestrictedState | undefined) {
+    this.#restricted.setValue(value);
   }
 
   /** The open plan, provided to `openPlanContext`. */
@@ -107,6 +119,7 @@ export async function provide<T extends HTMLElement>(child: T, values: TestConte
   host.session = values.session;
   host.people = values.people;
   host.presence = values.presence;
+  host.restricted = values.restricted;
   host.append(child);
   document.body.append(host);
   await (child as T & { updateComplete?: Promise<unknown> }).updateComplete;

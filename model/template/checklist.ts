@@ -9,6 +9,8 @@ export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 export const ChecklistTemplate = TemplateBase.extend({
   kind: z.literal('checklist'),
+  /** Ids of the pathway templates whose children use this list (the workspace shows it for them). */
+  pathways: z.array(Id).default([]),
   sections: z
     .array(z.object({ id: Id, title: z.string().min(1), items: z.array(ChecklistItem).min(1) }).strict())
     .min(1),

@@ -14,6 +14,8 @@ export type TaskSpec = z.infer<typeof TaskSpec>;
 
 export const TaskListTemplate = TemplateBase.extend({
   kind: z.literal('task-list'),
+  /** Ids of the pathway templates whose children use this list (the workspace shows it for them). */
+  pathways: z.array(Id).default([]),
   roles: z
     .array(z.object({ id: Id, title: z.string().min(1), tasks: z.array(TaskSpec).min(1) }).strict())
     .min(1),

@@ -332,14 +332,13 @@ describe('<plan-timeline> live from the open plan', () => {
     expect(root(el).querySelector('h2')).to.exist;
   });
 
-  it('shows the demo plan in the plan page below the PPM record, with done, late, due soon, overdue and conflicting items', async () => {
+  it("shows the demo plan in the workspace's timeline part, with done, late, due soon, overdue and conflicting items", async () => {
     const { demoPlan } = await import('../../testing/demo-plan.ts');
     await import('../../app/workspace-elements.ts');
-    const app = document.createElement('plan-view');
+    const app = document.createElement('workspace-page');
+    app.section = 'timeline';
     await provide(app, { plan: demoPlan() });
-    const children = [...app.shadowRoot!.children].map((c) => c.localName);
-    expect(children.indexOf('plan-timeline')).to.equal(children.indexOf('ppm-record-view') + 1);
-    const el = app.shadowRoot!.querySelector('plan-timeline')!;
+    const el = app.shadowRoot!.querySelector<PlanTimeline>('.part plan-timeline')!;
     el.today = '2026-11-24';
     await el.updateComplete;
     const statuses = new Set([...root(el).querySelectorAll('tr[data-key] .status-label')].map((s) => squash(s.textContent)));
