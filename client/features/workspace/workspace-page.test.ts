@@ -73,6 +73,32 @@ describe('<workspace-page>', () => {
     expect(shadowText(details)).to.contain('“2026-08-26”').and.contain('“2026-08-27”');
   });
 
+  it('takes a person from a conflict in the list to the field itself', async () => {
+    const [a, b] = (await import('../../testing/workspace-plans.ts')).twoPeople();
+    // Both write the date of birth without seeing each other's write: a conflict.
+    const { Plan } = await import('../../../model/plan.ts');
+    const Y = await import('yjs');
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(a.plan.doc));
+    b.plan.child.set('dateOfBirth', '2024-01-02');
+    new Plan(offline, a.plan.spec, a.plan.ctx).child.set('dateOfBirth', '2024-02-01');
+    Y.applyUpdate(a.plan.doc, Y.encodeStateAsUpdate(offline));
+    const el = await mount('roles', { plan: a, sync: EDIT });
+    el.addEventListener('workspace-navigate', (e) => {
+      el.section = e.detail.section;
+    });
+    const details = el.shadowRoot!.querySelector('details.conflicts')!;
+    expect(shadowText(details.querySelector('summary')!)).to.equal('Open conflicts (1)');
+    details.querySelector('a')!.click();
+    const path = `child/${a.plan.child.id}/dateOfBirth`;
+    let focused: Element | null = null;
+    for (let i = 0; i < 50 && focused?.getAttribute('data-field-path') !== path; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      focused = el.shadowRoot!.querySelector('workspace-details')?.shadowRoot?.activeElement ?? null;
+    }
+    expect(focused?.getAttribute('data-field-path')).to.equal(path);
+  });
+
   it('says history is loading while <plan-history> is not defined, and renders the slot element', async () => {
     const el = await mount('history', { plan: demoPlan(), sync: EDIT });
     expect(el.shadowRoot!.querySelector('plan-history')).to.exist;

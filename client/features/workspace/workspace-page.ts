@@ -96,6 +96,8 @@ export class WorkspacePage extends LitElement {
   readonly #sync = new ContextConsumer(this, { context: syncStateContext, subscribe: true });
   #title: string | undefined;
   #shownSection: string | undefined;
+  /** The field a conflict link asked for, focused once its part has rendered. */
+  #pendingField: string | undefined;
 
   constructor() {
     super();
@@ -234,7 +236,10 @@ export class WorkspacePage extends LitElement {
     // A new part (or meeting): move the focus to its heading, once it has rendered.
     const key = `${this.#current()}/${this.meetingId ?? ''}`;
     const loaded = this.#plan.value !== undefined;
-    if (loaded && this.#shownSection !== undefined && key !== this.#shownSection) void this.#focusPart();
+    if (loaded && this.#shownSection !== undefined && key !== this.#shownSection) {
+      void this.#focusPart(this.#pendingField);
+      this.#pendingField = undefined;
+    }
     if (loaded) this.#shownSection = key;
   }
 
@@ -251,8 +256,10 @@ export class WorkspacePage extends LitElement {
     if (!isPlainClick(event)) return;
     event.preventDefault();
     (event.target as HTMLElement).closest('details')?.removeAttribute('open');
+    const here = target.section === this.#current() && (target.meetingId ?? '') === (this.meetingId ?? '');
+    if (field && here) void this.#focusPart(field);
+    else this.#pendingField = field;
     this.dispatchEvent(new CustomEvent<WorkspaceTarget>('workspace-navigate', { detail: target, bubbles: true, composed: true }));
-    if (field) void this.updateComplete.then(() => this.#focusPart(field));
   }
 
   #back(event: MouseEvent): void {
