@@ -23,17 +23,23 @@ export class RestrictedController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #store: SessionStore;
   readonly #request: () => RestrictedRequest;
-  readonly #repo: PlanRepo;
+  readonly #loadRepo: () => Promise<PlanRepo>;
+  #repo: PlanRepo | undefined;
   readonly #provider: ContextProvider<typeof restrictedContext>;
   #handle: RestrictedHandle | undefined;
   #stop: (() => void) | undefined;
   #lastToken: string | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, store: SessionStore, request: () => RestrictedRequest, repo: PlanRepo) {
+  /** @param repo the plan repo, or how to load it (once; the plan's code is loaded with the first plan) */
+  constructor(host: ReactiveControllerHost & HTMLElement, store: SessionStore, request: () => RestrictedRequest, repo: PlanRepo | (() => Promise<PlanRepo>)) {
     this.#host = host;
     this.#store = store;
     this.#request = request;
-    this.#repo = repo;
+    if (typeof repo === 'function') this.#loadRepo = repo;
+    else {
+      this.#repo = repo;
+      this.#loadRepo = () => Promise.resolve(repo);
+    }
     this.#provider = new ContextProvider(host, { context: restrictedContext, initialValue: undefined });
     host.addController(this);
   }
@@ -55,8 +61,15 @@ export class RestrictedController implements ReactiveController {
     const wanted = session ? this.#request().childId : undefined;
     if (wanted !== this.#handle?.childId) {
       this.#close();
-      if (wanted !== undefined && session) {
-        const handle = this.#repo.openRestricted({ childId: wanted, token: () => this.#store.token(), actor: session.user.name });
+      if (wanted !== undefined && session && !this.#repo) {
+        // Load the repo, then follow the page again.
+        void this.#loadRepo().then((repo) => {
+          this.#repo = repo;
+          this.#host.requestUpdate();
+        });
+      } else if (wanted !== undefined && session && this.#repo) {
+        // Values are written as the signed-in person's username: the server refuses any other.
+        const handle = this.#repo.openRestricted({ childId: wanted, token: () => this.#store.token(), actor: session.user.username });
         this.#handle = handle;
         this.#lastToken = session.token;
         this.#stop = handle.subscribe(() => {
@@ -76,7 +89,7 @@ export class RestrictedController implements ReactiveController {
     this.#stop = undefined;
     const handle = this.#handle;
     this.#handle = undefined;
-    if (handle) this.#repo.closeRestricted(handle).catch((error: unknown) => console.error(`restricted: closing the restricted part of ${handle.childId} failed`, error));
+    if (handle) this.#repo!.closeRestricted(handle).catch((error: unknown) => console.error(`restricted: closing the restricted part of ${handle.childId} failed`, error));
     if (this.#provider.value !== undefined) this.#provider.setValue(undefined);
   }
 }

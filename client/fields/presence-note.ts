@@ -6,7 +6,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../ui/style-props.ts';
 import { presenceContext, type FieldPresence } from '../binding/presence-context.ts';
 import { colour, space, typeSize } from '../ui/tokens.ts';
 import type { FieldPlace } from './field-events.ts';
@@ -29,7 +29,7 @@ export class PresenceController {
 export function presenceNote(people: FieldPresence): TemplateResult | typeof nothing {
   if (people.length === 0) return nothing;
   return html`<span class="presence-list">${people.map(
-    (p) => html`<span class="presence" style=${styleMap({ borderColor: p.colour })}>✎ ${p.name} (${p.role}, ${p.organisation}) is editing</span>`,
+    (p) => html`<span class="presence" ${styleProps({ 'border-color': p.colour })}>✎ ${p.name} (${p.role}, ${p.organisation}) is editing</span>`,
   )}</span>`;
 }
 

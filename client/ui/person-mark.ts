@@ -4,14 +4,15 @@
  * neither the colour nor the initials are the only cue, and the mark is hidden from screen
  * readers. Use {@link personMark} in a template and add {@link personMarkStyles} to the styles.
  *
- * Imports nothing but lit.
+ * Imports nothing but lit and `style-props.ts` (the page's CSP refuses `style="…"`).
  */
 import { css, html, type TemplateResult } from 'lit';
+import { styleProps } from './style-props.ts';
 import { colour } from './tokens.ts';
 
 /** The mark of a person with `initials` and `background` (one of the tokens' `presenceColours`). */
 export function personMark(initials: string, background: string): TemplateResult {
-  return html`<span class="person-mark" style="background: ${background}" aria-hidden="true">${initials}</span>`;
+  return html`<span class="person-mark" ${styleProps({ background })} aria-hidden="true">${initials}</span>`;
 }
 
 /** The mark's look. */

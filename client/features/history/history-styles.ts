@@ -10,6 +10,7 @@ import { colour } from '../../ui/tokens.ts';
 
 export const historyStyles = [
   css`
+    .minutes-frame { width: 100%; height: 32rem; border: 1px solid currentColor; margin-top: 0.75rem; }
     :host { display: block; color: ${colour.text}; line-height: 1.5; }
     h2 { font-size: 1.5rem; margin: 1.5rem 0 0.75rem; }
     h3 { font-size: 1.2rem; margin: 1.25rem 0 0.5rem; }

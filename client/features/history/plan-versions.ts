@@ -160,7 +160,7 @@ export class PlanVersions extends LitElement {
         return html`<section class="panel" aria-labelledby="minutes-title">
           <h3 id="minutes-title" tabindex="-1">Minutes of "${open.version.name}"</h3>
           <div class="actions"><button type="button" class="primary" @click=${() => this.#printMinutes()}>Print these minutes</button>${close}</div>
-          <iframe title="Minutes of ${open.version.name}" sandbox="allow-same-origin allow-modals" .srcdoc=${open.html} style="width: 100%; height: 32rem; border: 1px solid currentColor; margin-top: 0.75rem"></iframe>
+          <iframe title="Minutes of ${open.version.name}" sandbox="allow-same-origin allow-modals" .srcdoc=${open.html} class="minutes-frame"></iframe>
         </section>`;
       case 'view':
       case 'compare':

@@ -61,7 +61,7 @@ export function workspaceField(field: FieldSpec, record: RecordView, place: Fiel
   };
   if (field.kind === 'text') {
     const text = record.text(field.id).toString();
-    if (place.readOnly) return html`<div class="field"><span class="label ${place.hideLabel ? 'visually-hidden' : ''}">${label}</span><div style="white-space: pre-line">${text || html`<span class="empty">Not recorded</span>`}</div></div>`;
+    if (place.readOnly) return html`<div class="field"><span class="label ${place.hideLabel ? 'visually-hidden' : ''}">${label}</span><div class="multi-line">${text || html`<span class="empty">Not recorded</span>`}</div></div>`;
     return html`<div class="field">${labelEl}<textarea id=${id} rows="3" data-field-path=${path} data-row-id=${ifDefined(place.rowId)}
       .value=${text} @focus=${on.focus} @blur=${on.blur}
       @change=${(e: Event) => record.replaceText(field.id, (e.target as HTMLTextAreaElement).value)}></textarea></div>`;

@@ -12,6 +12,7 @@ export const workspaceStyles = [
   focusStyles,
   visuallyHidden,
   css`
+    .multi-line { white-space: pre-line; }
     :host { display: block; color: ${colour.text}; line-height: 1.5; font-family: Arial, sans-serif; }
     h2 { font-size: ${typeSize.h2}; margin: 0 0 ${space.m}; scroll-margin-top: ${space.l}; }
     h2:focus { outline: none; }
