@@ -51,6 +51,9 @@ const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.map', '.json', '.svg', '
  * Builds the client into `outdir`. Throws when esbuild reports an error (a programmer error:
  * the client does not compile), after esbuild has printed it.
  */
+/** The line that tells zod, before it is first used, to compile nothing with eval (`jitless`). */
+const ZOD_JITLESS = '(globalThis.__zod_globalConfig ??= {}).jitless = true;';
+
 export async function buildClient(options: BuildOptions = {}): Promise<BuildResult> {
   const mode = options.mode ?? 'production';
   const outdir = options.outdir ?? defaultOutdir;
@@ -73,6 +76,10 @@ export async function buildClient(options: BuildOptions = {}): Promise<BuildResu
     metafile: true,
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+    // zod must never compile a schema with eval (the page's Content-Security-Policy forbids it, and
+    // its probe for eval is itself a violation): set before any file's own code runs, in every
+    // file, as a chunk shared with the plan's code runs before the entry's (zod's global config).
+    banner: { js: ZOD_JITLESS },
   });
 
   const outputs = outputFiles(result.metafile, outdir);

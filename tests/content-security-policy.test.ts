@@ -46,8 +46,14 @@ it('runs the whole app with no CSP violation, and blocks an inline script', asyn
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
     await page.getByRole('link', { name: 'Tamsin Fiction' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Permanence Planning Meeting: Tamsin Fiction' }).waitFor();
-    await page.locator('sync-status [role=status]').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'Tamsin Fiction' }).waitFor();
+    await page.locator('sync-status [role=status]').filter({ hasText: 'Stored on the server' }).waitFor({ timeout: 20_000 });
+    // Every part of the workspace, each laid out once, under the policy.
+    const parts = page.getByRole('navigation', { name: 'Parts of the plan' }).getByRole('link');
+    for (const name of await parts.allTextContents()) {
+      await parts.filter({ hasText: name }).first().click();
+      await page.getByRole('heading', { level: 2, name: name.trim() === 'Meetings (PPM records)' ? /Meetings|Permanence Planning Meeting/ : undefined }).first().waitFor();
+    }
     await screenshot(page, 'content-security-policy-plan');
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);

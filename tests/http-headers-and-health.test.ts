@@ -46,13 +46,22 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
+/** The page's one script, by its hashed name (`/main-<hash>.js`), as the built page names it. */
+async function mainScript(url: string): Promise<string> {
+  const page = (await get(`${url}/`)).body;
+  const src = /<script type="module" src="([^"]+)">/.exec(page)?.[1];
+  if (!src) throw new Error('the page names no module script');
+  return src;
+}
+
 describe('security headers', () => {
   it('are on every response: the page, files, the API, errors and refusals', async () => {
     const token = await login(server.url, 'worker');
+    const main = await mainScript(server.url);
     const answers = await Promise.all([
       get(`${server.url}/`),
       get(`${server.url}/children/cabc`),
-      get(`${server.url}/main.js`),
+      get(`${server.url}${main}`),
       get(`${server.url}/no-such-file.js`),
       get(`${server.url}/api/me`),
       get(`${server.url}/api/me`, { authorization: `Bearer ${token}` }),
@@ -75,14 +84,15 @@ describe('security headers', () => {
     }
     // The page itself has no inline script: its only script is a file.
     const page = answers[0].body;
-    expect(page.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/main.js">']);
+    expect(page.match(/<script\b[^>]*>/g)).toEqual([`<script type="module" src="${main}">`]);
     expect(page).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/);
   });
 
   it('serves no source maps unless SOURCE_MAPS=on', async () => {
-    expect((await get(`${server.url}/main.js.map`)).status).toBe(404);
+    const main = await mainScript(server.url);
+    expect((await get(`${server.url}${main}.map`)).status).toBe(404);
     other = await startTestServer({ SOURCE_MAPS: 'on' });
-    const map = await get(`${other.url}/main.js.map`);
+    const map = await get(`${other.url}${main}.map`);
     expect(map.status).toBe(200);
     expect(map.headers['x-content-type-options']).toBe('nosniff');
     await other.stop();

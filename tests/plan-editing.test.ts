@@ -66,6 +66,9 @@ async function openAs(browser: Browser, username: string): Promise<{ context: Br
   await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
   await page.getByRole('link', { name: 'Robin Fiction' }).click();
   await page.getByRole('heading', { level: 1, name: 'Robin Fiction' }).waitFor();
+  // The meeting is in the workspace's Meetings part (the latest meeting opens there).
+  await page.getByRole('link', { name: 'Meetings (PPM records)' }).click();
+  await page.locator('plan-form').first().waitFor();
   return { context, page, errors };
 }
 

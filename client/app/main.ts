@@ -4,8 +4,6 @@
  * files; each file defines its custom element as a side effect. `<app-root>` imports the
  * elements of its pages (`elements.ts`); add a new top-level element with one import line here.
  */
-// First: no schema may be compiled with eval (the page's CSP forbids it).
-import './no-eval.ts';
 import { adoptPageStyles } from '../ui/page-styles.ts';
 import './app-root.ts';
 

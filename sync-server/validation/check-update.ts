@@ -38,7 +38,7 @@ export function checkUpdate(replica: Replica, target: DocumentName, update: Uint
     return refuse('undecodable', `not a Yjs update: ${messageOf(error)}`);
   }
   if (writer) {
-    const problems = writerProblems(decoded, writer);
+    const problems = writerProblems(decoded, writer, Y.decodeStateVector(Y.encodeStateVector(replica.doc)));
     if (problems.length > 0) return refuse('wrong-writer', 'the update writes values as someone other than the signed-in person, or with a time in the future', problems);
   }
   const hadMeta = hasContent(replica.doc, META_ROOT);

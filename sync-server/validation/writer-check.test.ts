@@ -32,6 +32,27 @@ describe('writerProblems', () => {
     expect(writerProblems(Y.decodeUpdate(update!), claim)).toEqual([expect.stringMatching(/not an ISO 8601 time/)]);
   });
 
+  it('checks only what the server does not have: a device sending back another person\'s entries is not writing as them', () => {
+    const server = new Y.Doc();
+    const register = server.getMap('child').set('name', new Y.Map<unknown>());
+    writeRegister(register, 'Alex', { actor: 'Administrator', now: () => new Date('2026-12-01T09:00:00Z'), newId: () => 'w0' });
+    // The device's copy (from IndexedDB) holds the administrator's entry, and adds one of its own to another field.
+    const device = new Y.Doc();
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+    const other = device.getMap('child').set('gender', new Y.Map<unknown>());
+    writeRegister(other, 'Not recorded', { actor: 'asha.patel', now: () => new Date('2026-12-04T11:00:00Z'), newId: () => 'w1' });
+    const everything = Y.decodeUpdate(Y.encodeStateAsUpdate(device));
+    const known = Y.decodeStateVector(Y.encodeStateVector(server));
+    expect(writerProblems(everything, claim, known)).toEqual([]);
+    // Without knowing what the server has, the administrator's entry counts as new.
+    expect(writerProblems(everything, claim)).toEqual([expect.stringMatching(/written as "Administrator"/)]);
+    // And a new entry in another's name is still refused.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(server));
+    writeRegister(forged.getMap('child').get('name') as Y.Map<unknown>, 'Sam', { actor: 'jordan.iro', now: () => new Date('2026-12-04T11:00:00Z'), newId: () => 'w2' });
+    expect(writerProblems(Y.decodeUpdate(Y.encodeStateAsUpdate(forged)), claim, known)).toEqual([expect.stringMatching(/written as "jordan.iro"/)]);
+  });
+
   it('leaves alone content that is not an entry: text, numbers, nested types', () => {
     const doc = new Y.Doc();
     let update: Uint8Array | undefined;

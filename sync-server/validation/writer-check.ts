@@ -6,9 +6,11 @@
  * offline keeps the honest time it was made, and an early time only loses conflicts. A hostile
  * clock cannot win every conflict with a far-future time, and no one can write as someone else.
  *
- * The check reads the update's own structs (`Y.decodeUpdate`), so it sees exactly what the
- * update adds (what the server already has is not in it), wherever it is put and however its
- * content is encoded: any map entry whose content is an object with a `by` or `at` is held to it.
+ * The check reads the update's own structs (`Y.decodeUpdate`), wherever an entry is put and
+ * however its content is encoded: any map entry whose content is an object with a `by` or `at`
+ * is held to it. Only structs the server does not have yet count (`known`, the replica's state
+ * vector): a client sends again what it already has, for example everything its device's copy
+ * held when a page opens it from IndexedDB, and entries other people wrote are in that.
  */
 import * as Y from 'yjs';
 
@@ -26,11 +28,17 @@ export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
 /** Most problems listed (the verdict caps its list anyway). */
 const MAX_LISTED = 5;
 
-/** What is wrong with the writers and times of the register entries `decoded` adds; empty when nothing. */
-export function writerProblems(decoded: ReturnType<typeof Y.decodeUpdate>, writer: WriterClaim): string[] {
+/**
+ * What is wrong with the writers and times of the register entries `decoded` adds beyond
+ * `known` (the server's state vector for the document; none: every struct is new); empty when
+ * nothing.
+ */
+export function writerProblems(decoded: ReturnType<typeof Y.decodeUpdate>, writer: WriterClaim, known: ReadonlyMap<number, number> = new Map()): string[] {
   const problems: string[] = [];
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || struct.parentSub === null) continue;
+    // Already on the server: written and checked before (or written by the server itself).
+    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue;
     for (const value of struct.content.getContent() as unknown[]) {
       if (!isPlainObject(value) || !('by' in value || 'at' in value)) continue;
       const entry = value as { by?: unknown; at?: unknown };
