@@ -59,8 +59,8 @@ const presence = (page: Page) => page.locator('plan-presence section');
 async function fieldEvent(page: Page, type: 'field-focus' | 'field-blur', path: string): Promise<void> {
   await page.evaluate(
     ({ type, path }) => {
-      const view = document.querySelector('app-root')!.shadowRoot!.querySelector('plan-view')!;
-      view.shadowRoot!.querySelector('ppm-record-view')!.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { path } }));
+      const view = document.querySelector('app-root')!.shadowRoot!.querySelector('workspace-page')!;
+      view.shadowRoot!.querySelector('.part > *')!.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { path } }));
     },
     { type, path },
   );
@@ -101,17 +101,18 @@ describe('two people in one plan, and its history, in the page', () => {
   });
 
   it('shows which part the other person edits on focus, and no longer on blur', async () => {
-    await fieldEvent(jo.page, 'field-focus', 'ppm/ppm-1/reasonForUpdate');
+    await fieldEvent(jo.page, 'field-focus', 'ppms/ppm-1/reasonForUpdate');
     const joInSams = presence(sam.page).locator('li[data-username="jo.iro"]');
     await expect.poll(() => joInSams.textContent(), WAIT).toContain('editing a PPM record');
     // Jo's own list does not say Jo is editing somewhere else.
     expect(await presence(jo.page).locator('li[data-username="sam.worker"]').textContent()).not.toContain('editing');
-    await fieldEvent(jo.page, 'field-blur', 'ppm/ppm-1/reasonForUpdate');
+    await fieldEvent(jo.page, 'field-blur', 'ppms/ppm-1/reasonForUpdate');
     await expect.poll(() => joInSams.textContent(), WAIT).not.toContain('editing');
   });
 
   it('saves a named version, compares it with the plan after a change, prints its minutes, restores it, and the history says who', async () => {
     const { page } = sam;
+    await page.getByRole('navigation', { name: 'Parts of the plan' }).getByRole('link', { name: 'History and versions' }).click();
     await page.getByLabel('Name of the version').fill('PPM 4 Dec 2026, minutes agreed');
     await page.getByRole('button', { name: 'Save a version' }).click();
     await page.getByText('Version "PPM 4 Dec 2026, minutes agreed" saved.').waitFor(WAIT);
@@ -135,7 +136,8 @@ describe('two people in one plan, and its history, in the page', () => {
     const nameRow = compared.getByRole('row', { name: /Child's details › Name/ });
     expect(await nameRow.getByRole('cell').allTextContents()).toEqual(['Robin Fiction', 'Robin Renamed']);
     await screenshot(page, 'workspace-live-2-compare-1366');
-    expect(await axeViolations(page, 'serious')).toEqual([]);
+    const found = await axeViolations(page, 'serious');
+    expect(found, found.join('\n')).toEqual([]);
 
     await row.getByRole('button', { name: /^Minutes/ }).click();
     const minutes = page.frameLocator('plan-versions iframe');
@@ -152,7 +154,7 @@ describe('two people in one plan, and its history, in the page', () => {
     await page.locator('plan-history').getByRole('button', { name: 'Show older changes' }).count();
     await page.evaluate(() => {
       // Re-read the history (a restore reloads it; make sure the audit entry is written first).
-      const view = document.querySelector('app-root')!.shadowRoot!.querySelector('plan-view')!;
+      const view = document.querySelector('app-root')!.shadowRoot!.querySelector('workspace-page')!;
       view.shadowRoot!.querySelector('plan-history')!.shadowRoot!.querySelector('plan-versions')!.dispatchEvent(new CustomEvent('version-restored', { bubbles: true, composed: true }));
     });
     const restored = page.locator('plan-history tbody tr', { hasText: 'Restored a version' }).first();

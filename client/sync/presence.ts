@@ -19,6 +19,7 @@ export interface AwarenessLike {
   getStates(): Map<number, Record<string, unknown>>;
   getLocalState(): Record<string, unknown> | null;
   setLocalStateField(field: string, value: unknown): void;
+  setLocalState(state: Record<string, unknown> | null): void;
   on(event: 'change', listener: () => void): void;
   off(event: 'change', listener: () => void): void;
 }
@@ -74,7 +75,18 @@ export function colourOf(username: string): string {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_TEXT) : undefined);
 
-/** The field a state says it edits, when well formed; undefined otherwise. */
+/**
+ * The field an awareness state says its person edits, in the wire's shape (`model/wire/presence.ts`,
+ * which the server keeps and nothing else: `field`, the path, and `row`, a table row's id), when
+ * well formed; undefined otherwise.
+ */
+export function fieldOfState(state: Record<string, unknown> | null | undefined): FieldAt | undefined {
+  if (!state) return undefined;
+  const row = state['row'];
+  return fieldOf({ path: state['field'], rowId: typeof row === 'string' ? row : undefined });
+}
+
+/** A field, when well formed; undefined otherwise. */
 export function fieldOf(value: unknown): FieldAt | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { path, rowId } = value as { path?: unknown; rowId?: unknown };
@@ -113,7 +125,7 @@ export function peopleOf(states: ReadonlyMap<number, Record<string, unknown>>, s
       };
       byUser.set(who.username, entry);
     }
-    const field = who.readOnly ? undefined : fieldOf(state['field']);
+    const field = who.readOnly ? undefined : fieldOfState(state);
     if (field && !entry.editing.some((f) => f.path === field.path && f.rowId === field.rowId)) entry.editing.push(field);
   }
   return [...byUser.values()]
@@ -147,7 +159,7 @@ export class PlanPresence {
     // Say "here" once: the awareness's first state has clock 0, which y-protocols never applies
     // for a client it does not know yet, so without a write of our own nobody would see this
     // person until the first renewal (15 s) or the first focus.
-    if (fieldOf(awareness.getLocalState()?.['field']) === undefined) awareness.setLocalStateField('field', null);
+    if (fieldOfState(awareness.getLocalState()) === undefined) awareness.setLocalStateField('field', null);
   }
 
   /** The people in the plan now; see {@link peopleOf}. */
@@ -159,17 +171,22 @@ export class PlanPresence {
   focus(field: FieldAt): void {
     const checked = fieldOf(field);
     if (!checked) return;
-    const current = fieldOf(this.#awareness.getLocalState()?.['field']);
+    const current = fieldOfState(this.#awareness.getLocalState());
     if (current?.path === checked.path && current.rowId === checked.rowId) return;
-    this.#awareness.setLocalStateField('field', checked);
+    this.#write(checked.path, checked.rowId ?? null);
   }
 
   /** This device's person left `field` (a blur of another field than the one held changes nothing). */
   blur(field?: FieldAt): void {
-    const current = fieldOf(this.#awareness.getLocalState()?.['field']);
+    const current = fieldOfState(this.#awareness.getLocalState());
     if (!current) return;
     if (field && (field.path !== current.path || (field.rowId ?? undefined) !== current.rowId)) return;
-    this.#awareness.setLocalStateField('field', null);
+    this.#write(null, null);
+  }
+
+  /** This device's field and row, in one awareness update. */
+  #write(field: string | null, row: string | null): void {
+    this.#awareness.setLocalState({ ...(this.#awareness.getLocalState() ?? {}), field, row });
   }
 
   /** Calls `listener` after every change of anyone's presence. Returns the way to stop. */

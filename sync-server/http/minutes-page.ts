@@ -74,6 +74,13 @@ footer { margin-top: 2rem; border-top: 1px solid #b1b4b6; padding-top: 0.5rem; c
 }
 `;
 
+/**
+ * The CSP source of the minutes' one stylesheet (a constant): the minutes page's own policy and
+ * the app page's (which shows a version's minutes in a frame of its own) allow that stylesheet
+ * and no other inline style.
+ */
+export const MINUTES_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}`;
+
 /** HTML text escaping for element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -127,10 +134,9 @@ ${sections}
 </body>
 </html>
 `;
-  const hash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   return {
     html,
-    contentSecurityPolicy: `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+    contentSecurityPolicy: `default-src 'none'; style-src '${MINUTES_STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The security headers of every response the server sends (pages, files, the API, errors):
  * - `Content-Security-Policy`: scripts, styles, images and fonts only from the server itself, no
- *   inline script or style element, connections only to the server and its WebSocket, no
+ *   inline script or style element (but the minutes' one stylesheet, by its hash, for the minutes
+ *   shown in a frame), connections only to the server and its WebSocket, no
  *   framing (`frame-ancestors 'none'`), no plugins, no `<base>`. The client complies: its page
  *   loads `/main.js` only, and Lit's styles are adopted stylesheets, which CSP does not govern.
  * - `Referrer-Policy: no-referrer`, so no address (a child's id, a calendar key) leaves in a
@@ -11,6 +12,7 @@
  * A route may still set its own value of one of these (its `writeHead` headers win).
  */
 import type { ServerResponse } from 'node:http';
+import { MINUTES_STYLE_HASH } from './minutes-page.ts';
 
 /** The WebSocket origin (`ws:` or `wss:`) of an `http:` or `https:` address. */
 export function webSocketOrigin(address: string): string {
@@ -26,7 +28,8 @@ export function contentSecurityPolicy(publicAddress: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The minutes' stylesheet, by its hash: the page shows a version's minutes in a frame (srcdoc).
+    `style-src 'self' '${MINUTES_STYLE_HASH}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${webSocketOrigin(publicAddress)}`,

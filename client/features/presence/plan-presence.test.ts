@@ -53,8 +53,8 @@ class PresenceRoot extends LitElement {
   override render() {
     return html`<plan-presence></plan-presence>
       <label for="reason">Reason for updating the plan</label>
-      <input id="reason" data-field-path="ppm/ppm-1/reason" />
-      <field-presence path="ppm/ppm-1/reason"></field-presence>`;
+      <input id="reason" data-field-path="ppms/ppm-1/reason" />
+      <field-presence path="ppms/ppm-1/reason"></field-presence>`;
   }
 }
 customElements.define('presence-root', PresenceRoot);
@@ -109,7 +109,7 @@ describe('presence: who is here and who edits which field', () => {
     const input = sam.shadowRoot!.querySelector('input')!;
     const before = sent[1]!;
     input.focus();
-    input.dispatchEvent(new CustomEvent('field-focus', { bubbles: true, composed: true, detail: { path: 'ppm/ppm-1/reason' } }));
+    input.dispatchEvent(new CustomEvent('field-focus', { bubbles: true, composed: true, detail: { path: 'ppms/ppm-1/reason' } }));
     await until(() => fieldText(amira).includes('is editing'));
     expect(fieldText(amira)).to.equal("SL Sam Lee (Child's Social Worker) is editing");
     expect(presenceText(amira)).to.contain('editing a PPM record');
@@ -117,9 +117,9 @@ describe('presence: who is here and who edits which field', () => {
     expect(fieldText(sam)).to.equal('');
     for (let i = 0; i < 20; i++) input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     // The same field focused again (a re-render) sends nothing new.
-    input.dispatchEvent(new CustomEvent('field-focus', { bubbles: true, composed: true, detail: { path: 'ppm/ppm-1/reason' } }));
+    input.dispatchEvent(new CustomEvent('field-focus', { bubbles: true, composed: true, detail: { path: 'ppms/ppm-1/reason' } }));
     expect(sent[1]! - before).to.equal(1);
-    input.dispatchEvent(new CustomEvent('field-blur', { bubbles: true, composed: true, detail: { path: 'ppm/ppm-1/reason' } }));
+    input.dispatchEvent(new CustomEvent('field-blur', { bubbles: true, composed: true, detail: { path: 'ppms/ppm-1/reason' } }));
     await until(() => fieldText(amira) === '');
     expect(sent[1]! - before).to.equal(2);
     expect(await axeViolations(amira)).to.deep.equal([]);
@@ -131,7 +131,7 @@ describe('presence: who is here and who edits which field', () => {
     presence.focus({ path: 'x'.repeat(500) });
     presence.focus({ path: '../../etc' });
     expect(b.getLocalState()?.['field'] ?? null).to.equal(null);
-    b.setLocalStateField('field', { path: '<img src=x>', rowId: 'r1' });
+    b.setLocalState({ ...b.getLocalState(), field: '<img src=x>', row: 'r1' });
     const seen = new PlanPresence(a, () => AMIRA).people().find((p) => p.username === SAM.username);
     expect(seen?.editing).to.deep.equal([]);
   });

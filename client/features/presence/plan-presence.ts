@@ -13,14 +13,15 @@ import { MAX_PEOPLE, type FieldAt, type PresentPerson } from '../../sync/presenc
 import { personMark, personMarkStyles } from '../../ui/person-mark.ts';
 import { colour } from '../../ui/tokens.ts';
 
-/** The parts of the plan a field path starts with, in words. */
+/** The parts of the plan a field path starts with (the plan's roots, as `data-field-path` names them), in words. */
 const PART_WORDS: Readonly<Record<string, string>> = {
   child: "the child's details",
-  ppm: 'a PPM record',
+  ppms: 'a PPM record',
   contingency: 'the contingency plan',
   introduction: 'the introduction plan',
   roles: 'the role matrix',
-  stages: 'the pathway stages',
+  pathway: 'the pathway stages',
+  assurance: 'the task list and checklist',
 };
 
 /** Where someone is editing, in words: "editing a PPM record". */
