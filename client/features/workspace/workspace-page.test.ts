@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
-import '../../app/elements.ts';
+import '../../app/workspace-elements.ts';
 import { axeViolations, shadowText } from '../../testing/axe.ts';
 import { demoPlan } from '../../testing/demo-plan.ts';
 import { provide } from '../../testing/test-contexts.ts';

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { answerOf } from '../../../model/assurance.ts';
 import { fixedContext } from '../../../model/context.ts';
 import { restrictedRecord, createRestrictedDoc } from '../../../model/restricted.ts';
-import '../../app/elements.ts';
+import '../../app/workspace-elements.ts';
 import { axeViolations, shadowText } from '../../testing/axe.ts';
 import { demoPlan } from '../../testing/demo-plan.ts';
 import { provide } from '../../testing/test-contexts.ts';
@@ -54,7 +54,8 @@ describe('<workspace-meetings>', () => {
     expect(asked).to.deep.equal([{ section: 'meetings', meetingId: id }]);
     el.meetingId = id;
     await el.updateComplete;
-    expect(sr(el).querySelector('#meeting-title')!.textContent).to.equal('New meeting (no date yet)');
+    // Dated today by the plan's clock (startNextMeeting), and so the latest meeting.
+    expect(sr(el).querySelector('#meeting-title')!.textContent).to.match(/^Meeting of \d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(sr(el).querySelector('#meeting-title')!.hasAttribute('data-focus-first')).to.equal(true);
   });
 
