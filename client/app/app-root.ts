@@ -17,8 +17,8 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { CaseloadController } from '../features/caseload/caseload-controller.ts';
 import { isPlainClick } from '../ui/plain-click.ts';
-import type { PlanRepo } from '../sync/plan-repo.ts';
 import { OpenPlanController } from './open-plan-controller.ts';
+import { RepoLoader } from './repo-loader.ts';
 import { RestrictedController } from './restricted-controller.ts';
 import { RouteController } from './route-controller.ts';
 import type { WorkspaceSection } from '../session/routes.ts';
@@ -65,8 +65,7 @@ export class AppRoot extends LitElement {
     this.#caseload = new CaseloadController(this, this.#session.store);
     // One socket for the plan and its restricted part, from the plan's code (`plan-workspace.ts`),
     // loaded with the first plan opened: the sign-in page and the caseload never carry it.
-    let loading: Promise<PlanRepo> | undefined;
-    const repo = (): Promise<PlanRepo> => (loading ??= import('./plan-workspace.ts').then((m) => m.defaultPlanRepo()));
+    const repo = new RepoLoader();
     // Opens the plan of the page's child and provides it, its load and sync state, as contexts.
     new OpenPlanController(this, this.#session.store, () => {
       const route = this.#routes.route;

@@ -17,7 +17,7 @@
  * device's copy, and says why.
  *
  * The plan's code (the repo, yjs, the templates, the workspace's elements) is not part of the
- * first page: the default repo is loaded with `import()` of `plan-workspace.ts` when the first
+ * first page: the default repo (`repo-loader.ts`) is loaded with `import()` of `plan-workspace.ts` when the first
  * plan is asked for, and the load says "Loading the plan…" meanwhile.
  */
 import { ContextProvider } from '@lit/context';
@@ -26,9 +26,9 @@ import { openPlanContext } from '../binding/open-plan-context.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import type { PlanHandle } from '../sync/plan-handle.ts';
 import { LOADING, planLoadContext, type PlanLoad } from '../sync/plan-load.ts';
-import type { PlanRepo } from '../sync/plan-repo.ts';
 import { syncStateContext, type SyncState } from '../sync/sync-state.ts';
 import { PresenceController } from './presence-controller.ts';
+import { RepoLoader } from './repo-loader.ts';
 
 /** What the page wants open. */
 export interface OpenPlanRequest {
@@ -43,10 +43,8 @@ export class OpenPlanController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #store: SessionStore;
   readonly #request: () => OpenPlanRequest;
-  /** The repo once loaded; until then, how to load it. */
-  #repo: PlanRepo | undefined;
-  readonly #loadRepo: () => Promise<PlanRepo>;
-  #repoLoading: Promise<PlanRepo> | undefined;
+  /** Where plans are opened, loaded with the first plan. */
+  readonly #repos: RepoLoader;
   /** The child whose plan waits for the repo to load. */
   #waiting: { childId: string; readOnly: boolean; actor: string } | undefined;
   /** Set when the plan's code could not be loaded: what to say. */
@@ -64,23 +62,19 @@ export class OpenPlanController implements ReactiveController {
 
   /**
    * @param request what the page wants open, read on every update of the host
-   * @param repo where plans are opened, or how to load it; by default one socket to the server
-   *   that served the page, loaded with the plan's code (`plan-workspace.ts`) when first needed
+   * @param repos where plans are opened (shared with the page's other controllers); by default one
+   *   socket to the server that served the page, loaded with the plan's code when first needed
    */
   constructor(
     host: ReactiveControllerHost & HTMLElement,
     store: SessionStore,
     request: () => OpenPlanRequest,
-    repo: PlanRepo | (() => Promise<PlanRepo>) = () => import('./plan-workspace.ts').then((m) => m.defaultPlanRepo()),
+    repos: RepoLoader = new RepoLoader(),
   ) {
     this.#host = host;
     this.#store = store;
     this.#request = request;
-    if (typeof repo === 'function') this.#loadRepo = repo;
-    else {
-      this.#repo = repo;
-      this.#loadRepo = () => Promise.resolve(repo);
-    }
+    this.#repos = repos;
     this.#plan = new ContextProvider(host, { context: openPlanContext, initialValue: undefined });
     this.#load = new ContextProvider(host, { context: planLoadContext, initialValue: undefined });
     this.#sync = new ContextProvider(host, { context: syncStateContext, initialValue: undefined });
@@ -121,13 +115,11 @@ export class OpenPlanController implements ReactiveController {
 
   #open(childId: string, readOnly: boolean, actor: string): void {
     this.#ended = undefined;
-    const repo = this.#repo;
+    const repo = this.#repos.repo;
     if (!repo) {
       this.#waiting = { childId, readOnly, actor };
-      this.#repoLoading ??= this.#loadRepo();
-      this.#repoLoading.then(
-        (loaded) => {
-          this.#repo = loaded;
+      this.#repos.load().then(
+        () => {
           const waiting = this.#waiting;
           this.#waiting = undefined;
           if (waiting) this.#open(waiting.childId, waiting.readOnly, waiting.actor);
@@ -136,7 +128,6 @@ export class OpenPlanController implements ReactiveController {
         },
         (error: unknown) => {
           console.error('open-plan: the plan code could not be loaded', error);
-          this.#repoLoading = undefined;
           this.#loadFailed = 'The plan could not be loaded. Check the connection, then reload the page.';
           this.#publish();
           this.#host.requestUpdate();
@@ -173,7 +164,7 @@ export class OpenPlanController implements ReactiveController {
     const handle = this.#handle;
     this.#handle = undefined;
     this.#presence.follow(undefined);
-    if (handle && this.#repo) this.#repo.close(handle, forget).catch((error: unknown) => console.error(`open-plan: closing the plan of ${handle.childId} failed`, error));
+    if (handle) this.#repos.repo?.close(handle, forget).catch((error: unknown) => console.error(`open-plan: closing the plan of ${handle.childId} failed`, error));
   }
 
   #publish(): void {
